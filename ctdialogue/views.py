@@ -1,0 +1,42 @@
+"""Site-wide views: the home page, the health check and the error pages."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from events.models import Event, Initiative, Theme
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = Event.objects.published().with_cards()
+        context["upcoming_events"] = events.upcoming().chronological()[:3]
+        context["latest_events"] = events.past().newest_first()[:3]
+        context["themes"] = Theme.objects.published()
+        context["initiatives"] = Initiative.objects.published()
+        return context
+
+
+@never_cache
+def health(request):
+    """For load balancers and docker-compose: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy", never a 500 page
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,76 @@
+"""Dates at their true precision.
+
+An event may be known to the day ("24-25 January 2018"), the month ("May 2017"),
+the half-year ("Second half of 2018") or the year ("2019"). The start date of a
+fuzzy event is the first day of its period, so ordering and year filters work
+for every precision; these helpers turn the stored dates into honest words.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils.dates import MONTHS
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Exact day(s)"
+    MONTH = "month", "Month"
+    HALF_YEAR = "half_year", "Half-year"
+    YEAR = "year", "Year"
+
+
+def period_start(day: datetime.date, precision: str) -> datetime.date:
+    """The first day of the period that ``day`` falls in, at ``precision``."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.HALF_YEAR:
+        return datetime.date(day.year, 1 if day.month <= 6 else 7, 1)
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year, 1, 1)
+    return day
+
+
+def period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period that ``day`` falls in, at ``precision``."""
+    if precision == DatePrecision.MONTH:
+        next_month = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return next_month - datetime.timedelta(days=1)
+    if precision == DatePrecision.HALF_YEAR:
+        return datetime.date(day.year, 6, 30) if day.month <= 6 else datetime.date(day.year, 12, 31)
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year, 12, 31)
+    return day
+
+
+def _day_month_year(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
+
+
+def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
+    """"24 January 2018", "24-25 January 2018", "30 January - 2 February 2018"."""
+    if end is None or end == start:
+        return _day_month_year(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {MONTHS[end.month]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month]} - {end.day} {MONTHS[end.month]} {end.year}"
+    return f"{_day_month_year(start)} - {_day_month_year(end)}"
+
+
+def format_period(start: datetime.date, end: datetime.date | None, precision: str) -> str:
+    """The dates in words at their precision, without any status qualifier."""
+    if precision == DatePrecision.MONTH:
+        first = f"{MONTHS[start.month]} {start.year}"
+        if end is None or (end.year, end.month) == (start.year, start.month):
+            return first
+        if end.year == start.year:
+            return f"{MONTHS[start.month]} - {MONTHS[end.month]} {end.year}"
+        return f"{first} - {MONTHS[end.month]} {end.year}"
+    if precision == DatePrecision.HALF_YEAR:
+        half = "First" if start.month <= 6 else "Second"
+        return f"{half} half of {start.year}"
+    if precision == DatePrecision.YEAR:
+        if end is None or end.year == start.year:
+            return str(start.year)
+        return f"{start.year}-{end.year}"
+    return format_day_range(start, end)

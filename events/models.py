@@ -1,0 +1,575 @@
+"""The dialogue itself: events, who spoke, who took part, and what they discussed."""
+
+import uuid
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+from .dates import DatePrecision, format_period, period_end, period_start
+from .publishing import Publishable, PublishableQuerySet
+
+UN_LANGUAGES = [
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+    ("en", "English"),
+    ("fr", "French"),
+    ("ru", "Russian"),
+    ("es", "Spanish"),
+]
+
+
+def upload_path(folder: str, filename: str) -> str:
+    """A fresh random name under ``folder``; only a known extension survives."""
+    extension = PurePath(filename).suffix.lower()
+    if extension not in {".jpg", ".jpeg", ".png", ".webp", ".pdf"}:
+        extension = ""
+    now = timezone.now()
+    return f"{folder}/{now:%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+def organization_logo_path(instance, filename):
+    return upload_path("logos", filename)
+
+
+def person_photo_path(instance, filename):
+    return upload_path("people", filename)
+
+
+def event_photo_path(instance, filename):
+    return upload_path("photos", filename)
+
+
+def event_attachment_path(instance, filename):
+    return upload_path("documents", filename)
+
+
+# --- Themes -----------------------------------------------------------------
+
+
+class Theme(Publishable):
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:theme-detail", kwargs={"slug": self.slug})
+
+
+# --- Stakeholders and speakers ----------------------------------------------
+
+
+class Organization(Publishable):
+    class Kind(models.TextChoices):
+        MEMBER_STATE = "member_state", "Member State government"
+        UN_ENTITY = "un_entity", "UN entity"
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
+        PRIVATE_SECTOR = "private_sector", "Private sector"
+        CIVIL_SOCIETY = "civil_society", "Civil society"
+        ACADEMIA = "academia", "Academia"
+        PROFESSIONAL = "professional", "Professional association"
+        NGO = "ngo", "Non-governmental organisation"
+
+    name = models.CharField(max_length=255, unique=True)
+    acronym = models.CharField(max_length=30, blank=True)
+    slug = models.SlugField(max_length=255, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    country = CountryField(blank=True, help_text="Where it is based; empty for UN entities.")
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    logo = models.ImageField(upload_to=organization_logo_path, blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("events:organization-detail", kwargs={"slug": self.slug})
+
+    @property
+    def short_name(self) -> str:
+        return self.acronym or self.name
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def with_organization(self):
+        return self.select_related("organization")
+
+
+class Person(Publishable):
+    honorific = models.CharField(max_length=20, blank=True, help_text="Mr., Ms., Dr., H.E. ...")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    position = models.CharField(max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name="organisation",
+    )
+    bio = models.TextField("biography", blank=True)
+    photo = models.ImageField(upload_to=person_photo_path, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("events:person-detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+
+# --- Series and events ------------------------------------------------------
+
+
+class EventSeries(Publishable):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "event series"
+        verbose_name_plural = "event series"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:series-detail", kwargs={"slug": self.slug})
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self, today=None):
+        """Events whose last possible day is today or later, unless cancelled."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+        ).exclude(status=Event.Status.CANCELLED)
+
+    def past(self, today=None):
+        """Events whose last possible day is before today."""
+        today = today or timezone.localdate()
+        return self.filter(Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today))
+
+    def in_year(self, year: int):
+        """Events that touch ``year``, whatever their precision."""
+        return self.filter(start_date__year__lte=year).filter(
+            Q(end_date__isnull=True, start_date__year=year) | Q(end_date__year__gte=year)
+        )
+
+    def for_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def chronological(self):
+        return self.order_by("start_date", "edition", "title")
+
+    def newest_first(self):
+        return self.order_by("-start_date", "-edition", "title")
+
+    def with_cards(self):
+        """What a list row shows: series, themes and co-hosts without N+1 queries."""
+        return self.select_related("series").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.published().only("name", "slug")),
+        )
+
+    def with_people(self):
+        """Everything an event page shows, in a fixed number of queries."""
+        return self.select_related("series").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.published()),
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.select_related(
+                    "person", "person__organization"
+                ).order_by("order", "pk"),
+            ),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization").order_by(
+                    "order", "pk"
+                ),
+            ),
+            Prefetch("initiatives", queryset=Initiative.objects.published()),
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+        )
+
+
+class Event(Publishable):
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", "Workshop"
+        DIALOGUE = "dialogue", "Dialogue"
+        MEETING = "meeting", "Meeting"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        TENTATIVE = "tentative", "Tentative"
+        HELD = "held", "Held"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    series = models.ForeignKey(
+        EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    edition = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Its number in the series: 2 for the 2nd dialogue.",
+    )
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
+    )
+    start_date = models.DateField(
+        db_index=True,
+        help_text="For a month, half-year or year, any day in it: the whole period is stored.",
+    )
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Last day, for events longer than a day."
+    )
+    date_precision = models.CharField(
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How exactly the date is known: the page never claims more.",
+    )
+    city = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True, db_index=True)
+    venue = models.CharField(max_length=255, blank=True)
+    summary = models.TextField(blank=True, help_text="One or two sentences for lists and feeds.")
+    body = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
+    expected_outcome = models.TextField("expected outcome", blank=True)
+    outcome = models.TextField("actual outcome", blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.UniqueConstraint(
+                fields=["series", "edition"],
+                name="event_unique_edition_in_series",
+                violation_error_message="This series already has an event with that edition.",
+            ),
+            models.CheckConstraint(
+                condition=Q(edition__isnull=True) | Q(series__isnull=False),
+                name="event_edition_needs_series",
+                violation_error_message="An edition number needs a series.",
+            ),
+        ]
+        indexes = [models.Index(fields=["start_date", "end_date"], name="event_dates_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.date_precision != DatePrecision.DAY:
+            # A fuzzy date is stored as its whole period, so that ordering, year
+            # filters and "upcoming" treat "Second half of 2018" honestly.
+            self.start_date = period_start(self.start_date, self.date_precision)
+            self.end_date = period_end(self.end_date or self.start_date, self.date_precision)
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+
+    @property
+    def is_tentative(self) -> bool:
+        return self.status == self.Status.TENTATIVE
+
+    @property
+    def date_display(self) -> str:
+        """"24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
+        text = format_period(self.start_date, self.end_date, self.date_precision)
+        if self.is_tentative:
+            text += " (tentative)"
+        return text
+
+    @property
+    def last_day(self):
+        """The last day the event can fall on, at its precision."""
+        return period_end(self.end_date or self.start_date, self.date_precision)
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.last_day > self.start_date
+
+    @property
+    def place_display(self) -> str:
+        return ", ".join(part for part in (self.city, self.country.name) if part)
+
+    @property
+    def edition_display(self) -> str:
+        if not self.edition:
+            return ""
+        suffix = "th" if 10 <= self.edition % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            self.edition % 10, "th"
+        )
+        return f"{self.edition}{suffix}"
+
+    def is_past(self, today=None) -> bool:
+        return self.last_day < (today or timezone.localdate())
+
+
+class Participation(models.Model):
+    """An organisation, or a group of stakeholders, taking part in an event."""
+
+    class Role(models.TextChoices):
+        CO_HOST = "co_host", "Co-host"
+        ORGANISER = "organiser", "Organiser"
+        PARTICIPANT = "participant", "Participant"
+        PARTNER = "partner", "Partner"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name="organisation",
+        help_text="Leave empty for a group such as 'representatives of the private sector'.",
+    )
+    stakeholder_kind = models.CharField(
+        "stakeholder group",
+        max_length=20,
+        choices=Organization.Kind.choices,
+        blank=True,
+        help_text="For a group without a named organisation.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    description = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Representatives of Member States'."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organization__isnull=False) | ~Q(stakeholder_kind=""),
+                name="participation_names_organization_or_group",
+                violation_error_message="Choose an organisation or a stakeholder group.",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"],
+                name="participation_unique_role",
+                violation_error_message="This organisation already has this role at the event.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_display} - {self.get_role_display()} - {self.event}"
+
+    @property
+    def kind(self) -> str:
+        return self.organization.kind if self.organization_id else self.stakeholder_kind
+
+    @property
+    def kind_display(self) -> str:
+        return Organization.Kind(self.kind).label if self.kind else ""
+
+    @property
+    def participant_display(self) -> str:
+        if self.organization_id:
+            return self.organization.name
+        return self.description or self.kind_display
+
+
+class Contribution(models.Model):
+    """A person speaking at an event, with what they said when it is on record."""
+
+    class Role(models.TextChoices):
+        ADDRESS = "address", "Address"
+        KEYNOTE = "keynote", "Keynote"
+        PANELLIST = "panellist", "Panellist"
+        MODERATOR = "moderator", "Moderator"
+        REMARKS = "remarks", "Remarks"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="contributions")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="contributions")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.ADDRESS)
+    title = models.CharField(max_length=255, blank=True, help_text="Title of the talk or session.")
+    summary = models.TextField(blank=True, help_text="What the speaker covered, in our words.")
+    quotation = models.TextField(blank=True, help_text="Verbatim words only, without quote marks.")
+    quotation_language = models.CharField(
+        max_length=2, choices=UN_LANGUAGES, default="en", help_text="Language of the quotation."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.person} - {self.get_role_display()} - {self.event}"
+
+
+# --- Initiatives ------------------------------------------------------------
+
+
+class InitiativeQuerySet(PublishableQuerySet):
+    def with_partners(self):
+        return self.prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=InitiativePartner.objects.select_related("organization").order_by(
+                    "role", "order", "pk"
+                ),
+            )
+        )
+
+
+class Initiative(Publishable):
+    name = models.CharField(max_length=255, unique=True)
+    acronym = models.CharField(max_length=30, blank=True)
+    slug = models.SlugField(max_length=255, unique=True)
+    launched = models.PositiveSmallIntegerField(
+        "year launched",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+    )
+    summary = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="initiatives")
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="initiatives", help_text="Events where it was discussed."
+    )
+    partners = models.ManyToManyField(
+        Organization, through="InitiativePartner", related_name="initiatives", blank=True
+    )
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:initiative-detail", kwargs={"slug": self.slug})
+
+
+class InitiativePartner(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        PARTNER = "partner", "Partner"
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="partnerships")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="initiative_partnerships",
+        verbose_name="organisation",
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["initiative", "role", "order", "pk"]
+        verbose_name = "initiative partner"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "organization"],
+                name="initiative_partner_unique",
+                violation_error_message="This organisation is already a partner.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} - {self.get_role_display()} - {self.initiative}"
+
+
+# --- Media ------------------------------------------------------------------
+
+
+class Photo(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(upload_to=event_photo_path)
+    alt_text = models.CharField(
+        "alternative text",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it.",
+    )
+    is_decorative = models.BooleanField(
+        default=False, help_text="Tick only if the photo adds nothing a reader would miss."
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_decorative=True) | ~Q(alt_text=""),
+                name="photo_alt_text_or_decorative",
+                violation_error_message="Describe the photo, or mark it as decorative.",
+            )
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text or f"Photo {self.pk}"
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        CONCEPT_NOTE = "concept_note", "Concept note"
+        AGENDA = "agenda", "Agenda"
+        REPORT = "report", "Report"
+        OTHER = "other", "Other document"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(upload_to=event_attachment_path)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,92 @@
+"""The legal framework: Security Council resolutions behind the dialogue."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from events.models import Event, Initiative, Theme
+from events.publishing import Publishable, PublishableQuerySet
+
+OFFICIAL_DOCUMENT_URL = "https://undocs.org/S/RES/{number}({year})"
+
+
+class ResolutionQuerySet(PublishableQuerySet):
+    def for_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def with_links(self):
+        return self.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.published()),
+            Prefetch("initiatives", queryset=Initiative.objects.published()),
+            Prefetch("events", queryset=Event.objects.published().select_related("series")),
+        )
+
+
+class Resolution(Publishable):
+    number = models.PositiveIntegerField(
+        unique=True, validators=[MinValueValidator(1)], help_text="2395 for S/RES/2395 (2017)."
+    )
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1946), MaxValueValidator(2100)], db_index=True
+    )
+    adopted_on = models.DateField("adoption date", null=True, blank=True)
+    title = models.CharField(
+        "title or subject", max_length=300, help_text="What the resolution is about, briefly."
+    )
+    agenda_item = models.CharField(
+        max_length=200,
+        blank=True,
+        default="Threats to international peace and security caused by terrorist acts",
+    )
+    summary = models.TextField(blank=True)
+    document_url = models.URLField(
+        "official document link",
+        blank=True,
+        help_text="Leave empty to link to the official text on undocs.org.",
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="resolutions")
+    initiatives = models.ManyToManyField(
+        Initiative,
+        blank=True,
+        related_name="resolutions",
+        help_text="Initiatives this resolution recognises.",
+    )
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="resolutions", help_text="Events that discussed it."
+    )
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="resolution_number_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.symbol
+
+    def get_absolute_url(self):
+        return reverse("resolutions:resolution-detail", kwargs={"number": self.number})
+
+    def clean(self):
+        super().clean()
+        if self.adopted_on and self.year and self.adopted_on.year != self.year:
+            raise ValidationError(
+                {"year": f"The adoption date is in {self.adopted_on.year}, not {self.year}."}
+            )
+
+    @property
+    def symbol(self) -> str:
+        """The document symbol, e.g. "S/RES/2395 (2017)"."""
+        return f"S/RES/{self.number} ({self.year})"
+
+    @property
+    def official_url(self) -> str:
+        return self.document_url or OFFICIAL_DOCUMENT_URL.format(
+            number=self.number, year=self.year
+        )

@@ -1,0 +1,25 @@
+from django.views.generic import DetailView, ListView
+
+from events.views import PublishedDetailMixin
+
+from .models import Resolution
+
+
+class ResolutionListView(ListView):
+    template_name = "resolutions/resolution_list.html"
+    context_object_name = "resolutions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Resolution.objects.published()
+
+
+class ResolutionDetailView(PublishedDetailMixin, DetailView):
+    model = Resolution
+    template_name = "resolutions/resolution_detail.html"
+    context_object_name = "resolution"
+    slug_field = "number"
+    slug_url_kwarg = "number"
+
+    def get_queryset(self):
+        return super().get_queryset().with_links()

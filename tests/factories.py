@@ -1,0 +1,154 @@
+"""factory_boy factories: published by default, so tests opt in to drafts."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from events.models import (
+    Contribution,
+    Event,
+    EventSeries,
+    Initiative,
+    InitiativePartner,
+    Organization,
+    Participation,
+    Person,
+    Photo,
+    Theme,
+)
+from events.publishing import Publishable
+from resolutions.models import Resolution
+
+PUBLISHED = Publishable.PublicationStatus.PUBLISHED
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    publication_status = PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        draft = factory.Trait(publication_status=Publishable.PublicationStatus.DRAFT)
+        scheduled = factory.Trait(
+            publish_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+        )
+
+
+class ThemeFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    description = "A theme of the dialogue."
+
+    class Meta:
+        model = Theme
+
+
+class OrganizationFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organization.Kind.MEMBER_STATE
+    country = "TH"
+
+    class Meta:
+        model = Organization
+
+
+class PersonFactory(PublishedFactory):
+    honorific = "Ms."
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+    position = "Director"
+    organization = factory.SubFactory(OrganizationFactory)
+
+    class Meta:
+        model = Person
+
+
+class EventSeriesFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+    class Meta:
+        model = EventSeries
+
+
+class EventFactory(PublishedFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
+    kind = Event.Kind.WORKSHOP
+    status = Event.Status.HELD
+    start_date = datetime.date(2018, 1, 24)
+    end_date = datetime.date(2018, 1, 25)
+    city = "Bangkok"
+    country = "TH"
+    summary = "A workshop."
+
+    class Meta:
+        model = Event
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Participation.Role.PARTICIPANT
+
+    class Meta:
+        model = Participation
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = Contribution.Role.ADDRESS
+    quotation = "We spoke about the matter at hand."
+
+    class Meta:
+        model = Contribution
+
+
+class InitiativeFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Initiative {n}")
+    slug = factory.Sequence(lambda n: f"initiative-{n}")
+    launched = 2016
+    website = "https://example.org/"
+
+    class Meta:
+        model = Initiative
+
+
+class InitiativePartnerFactory(factory.django.DjangoModelFactory):
+    initiative = factory.SubFactory(InitiativeFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = InitiativePartner.Role.PARTNER
+
+    class Meta:
+        model = InitiativePartner
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventFactory)
+    image = factory.django.ImageField(width=64, height=48, color="blue", format="PNG")
+    alt_text = "Participants around a table"
+    caption = "The workshop"
+    credit = "CTED"
+
+    class Meta:
+        model = Photo
+
+
+class ResolutionFactory(PublishedFactory):
+    number = factory.Sequence(lambda n: 3000 + n)
+    year = 2017
+    adopted_on = datetime.date(2017, 12, 21)
+    title = "A resolution on counter-terrorism"
+
+    class Meta:
+        model = Resolution
