@@ -320,7 +320,7 @@ class Event(Publishable):
 
     @property
     def date_display(self) -> str:
-        """"24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
+        """ "24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
         text = format_period(self.start_date, self.end_date, self.date_precision)
         if self.is_tentative:
             text += " (tentative)"
@@ -343,13 +343,33 @@ class Event(Publishable):
     def edition_display(self) -> str:
         if not self.edition:
             return ""
-        suffix = "th" if 10 <= self.edition % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-            self.edition % 10, "th"
+        suffix = (
+            "th"
+            if 10 <= self.edition % 100 <= 20
+            else {1: "st", 2: "nd", 3: "rd"}.get(self.edition % 10, "th")
         )
         return f"{self.edition}{suffix}"
 
     def is_past(self, today=None) -> bool:
         return self.last_day < (today or timezone.localdate())
+
+    HOST_ROLES = ("co_host", "organiser")
+
+    @property
+    def hosts(self) -> list["Participation"]:
+        """Co-hosts and organisers, from the prefetched participations."""
+        return [p for p in self.participations.all() if p.role in self.HOST_ROLES]
+
+    @property
+    def participant_groups(self) -> list[tuple[str, list["Participation"]]]:
+        """Everyone else who took part, grouped by stakeholder kind in a fixed order."""
+        groups: dict[str, list[Participation]] = {}
+        for participation in self.participations.all():
+            if participation.role not in self.HOST_ROLES:
+                groups.setdefault(participation.kind, []).append(participation)
+        return [
+            (label, groups[value]) for value, label in Organization.Kind.choices if value in groups
+        ]
 
 
 class Participation(models.Model):
@@ -497,7 +517,9 @@ class InitiativePartner(models.Model):
         LEAD = "lead", "Lead"
         PARTNER = "partner", "Partner"
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="partnerships")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="partnerships"
+    )
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,

@@ -31,6 +31,22 @@ class EventDetailView(PublishedDetailMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().with_people()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        # Resolutions live in another app that may import this one, not the
+        # other way round: reach them through the reverse relation.
+        context["resolutions"] = event.resolutions.published().order_by("number")
+        if event.series_id and event.edition:
+            editions = Event.objects.published().filter(series_id=event.series_id)
+            context["previous_event"] = (
+                editions.filter(edition__lt=event.edition).order_by("-edition").first()
+            )
+            context["next_event"] = (
+                editions.filter(edition__gt=event.edition).order_by("edition").first()
+            )
+        return context
+
 
 class EventSeriesDetailView(PublishedDetailMixin, DetailView):
     model = EventSeries
@@ -38,8 +54,12 @@ class EventSeriesDetailView(PublishedDetailMixin, DetailView):
     context_object_name = "series"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(
-            Prefetch("events", queryset=Event.objects.published().chronological())
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("events", queryset=Event.objects.published().chronological())
+            )
         )
 
 
@@ -50,8 +70,11 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = Event.objects.published().for_theme(self.object).newest_first()
+        context["events"] = (
+            Event.objects.published().for_theme(self.object).with_cards().newest_first()
+        )
         context["initiatives"] = Initiative.objects.published().filter(themes=self.object)
+        context["resolutions"] = self.object.resolutions.published()
         return context
 
 
@@ -76,9 +99,14 @@ class InitiativeDetailView(PublishedDetailMixin, DetailView):
             .with_partners()
             .prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.published()),
-                Prefetch("events", queryset=Event.objects.published().newest_first()),
+                Prefetch("events", queryset=Event.objects.published().with_cards().newest_first()),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resolutions"] = self.object.resolutions.published()
+        return context
 
 
 class OrganizationListView(ListView):
@@ -98,8 +126,12 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = (
-            Event.objects.published().filter(participations__organization=self.object).distinct()
-        ).newest_first()
+            Event.objects.published()
+            .filter(participations__organization=self.object)
+            .distinct()
+            .with_cards()
+            .newest_first()
+        )
         context["initiatives"] = Initiative.objects.published().filter(partners=self.object)
         context["people"] = Person.objects.published().filter(organization=self.object)
         return context

@@ -20,7 +20,7 @@ class ResolutionQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             Prefetch("themes", queryset=Theme.objects.published()),
             Prefetch("initiatives", queryset=Initiative.objects.published()),
-            Prefetch("events", queryset=Event.objects.published().select_related("series")),
+            Prefetch("events", queryset=Event.objects.published().with_cards().newest_first()),
         )
 
 
@@ -62,9 +62,7 @@ class Resolution(Publishable):
     class Meta:
         ordering = ["-number"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(number__gte=1), name="resolution_number_positive"
-            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="resolution_number_positive"),
         ]
 
     def __str__(self):
@@ -87,6 +85,4 @@ class Resolution(Publishable):
 
     @property
     def official_url(self) -> str:
-        return self.document_url or OFFICIAL_DOCUMENT_URL.format(
-            number=self.number, year=self.year
-        )
+        return self.document_url or OFFICIAL_DOCUMENT_URL.format(number=self.number, year=self.year)

@@ -9,6 +9,8 @@ from PIL import Image
 def _media_and_static(settings, tmp_path):
     """Uploads go to a temporary folder; static files need no collectstatic run."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

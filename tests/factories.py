@@ -88,6 +88,7 @@ class EventFactory(PublishedFactory):
 
     class Meta:
         model = Event
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

@@ -1,0 +1,62 @@
+# ctdialogue: two commands for a newcomer.
+#   make run   - set up everything (virtualenv from the lock file, SQLite, demo content) and serve
+#   make test  - run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# `make run` is a development run unless the caller sets DJANGO_DEBUG itself.
+MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py
+
+.PHONY: run test install install-dev migrate demo lint format check lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.lock
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/; create an account with: $(BIN)/python manage.py createsuperuser)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/pytest --cov --cov-report=term
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Re-pin every dependency after changing pyproject.toml.
+lock: install-dev
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .coverage htmlcov

@@ -1,0 +1,41 @@
+"""Editorial administration of Security Council resolutions.
+
+A resolution links to themes, initiatives and the events that discussed it; all
+three are edited here with autocomplete widgets (the events admin never imports
+this app).
+"""
+
+import re
+
+from django.contrib import admin
+
+from events.admin import PUBLISHING_FIELDSET, PublicationAdminMixin, PublicationStateFilter
+
+from .models import Resolution
+
+# "S/RES/2395 (2017)", "s/res/2395": a pasted symbol searches by its number.
+SYMBOL_PATTERN = re.compile(r"\bS/RES/(\d+)(?:\s*\(\d{4}\))?", re.IGNORECASE)
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(PublicationAdminMixin, admin.ModelAdmin):
+    list_display = ["symbol", "year", "adopted_on", "title", "publication", "publish_at"]
+    list_display_links = ["symbol", "title"]
+    list_filter = [PublicationStateFilter, "year", "themes"]
+    search_fields = ["number__exact", "title", "summary", "agenda_item"]
+    ordering = ["-number"]
+    autocomplete_fields = ["themes", "initiatives", "events"]
+    fieldsets = [
+        (None, {"fields": [("number", "year"), "adopted_on", "title", "agenda_item"]}),
+        ("Text", {"fields": ["summary", "document_url"]}),
+        ("Links", {"fields": ["themes", "initiatives", "events"]}),
+        PUBLISHING_FIELDSET,
+    ]
+
+    @admin.display(description="symbol", ordering="number")
+    def symbol(self, obj):
+        return obj.symbol
+
+    def get_search_results(self, request, queryset, search_term):
+        search_term = SYMBOL_PATTERN.sub(r"\1", search_term)
+        return super().get_search_results(request, queryset, search_term)

@@ -1,0 +1,116 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from events.models import Participation, Photo
+from resolutions.models import Resolution
+from tests.factories import (
+    EventFactory,
+    EventSeriesFactory,
+    ParticipationFactory,
+    PhotoFactory,
+    ResolutionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_end_before_start_is_rejected_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(start_date=datetime.date(2018, 1, 25), end_date=datetime.date(2018, 1, 24))
+
+
+def test_event_end_before_start_is_a_validation_error_with_a_message():
+    event = EventFactory.build(
+        start_date=datetime.date(2018, 1, 25), end_date=datetime.date(2018, 1, 24), slug="x"
+    )
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+
+    assert "The end date cannot be before the start date." in str(error.value)
+
+
+def test_duplicate_edition_in_series_is_rejected_by_the_database():
+    series = EventSeriesFactory()
+    EventFactory(series=series, edition=2)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(series=series, edition=2)
+
+
+def test_same_edition_in_another_series_is_allowed():
+    EventFactory(series=EventSeriesFactory(), edition=1)
+    other = EventFactory(series=EventSeriesFactory(), edition=1)
+
+    assert other.pk is not None
+
+
+def test_edition_without_series_is_rejected_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(series=None, edition=3)
+
+
+def test_duplicate_resolution_number_is_rejected_by_the_database():
+    ResolutionFactory(number=2395, year=2017)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ResolutionFactory(number=2395, year=2017)
+
+    assert Resolution.objects.filter(number=2395).count() == 1
+
+
+def test_duplicate_slug_is_rejected_by_the_database():
+    EventFactory(slug="bangkok-2018")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(slug="bangkok-2018")
+
+
+def test_participation_needs_organisation_or_group():
+    event = EventFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Participation.objects.create(event=event, organization=None, stakeholder_kind="")
+
+
+def test_participation_group_without_organisation_is_allowed():
+    participation = ParticipationFactory(
+        organization=None, stakeholder_kind="academia", description="Academics"
+    )
+
+    assert participation.participant_display == "Academics"
+    assert participation.kind_display == "Academia"
+
+
+def test_photo_without_alt_text_must_be_marked_decorative():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PhotoFactory(alt_text="", is_decorative=False)
+
+    decorative = PhotoFactory(alt_text="", is_decorative=True)
+    assert Photo.objects.filter(pk=decorative.pk).exists()
+
+
+def test_resolution_year_must_match_adoption_date():
+    resolution = ResolutionFactory.build(
+        number=2396, year=2016, adopted_on=datetime.date(2017, 12, 21)
+    )
+    with pytest.raises(ValidationError) as error:
+        resolution.full_clean()
+
+    assert "The adoption date is in 2017, not 2016." in str(error.value)
+
+
+def test_resolution_symbol_and_official_link_are_derived():
+    resolution = ResolutionFactory.build(number=2395, year=2017)
+
+    assert resolution.symbol == "S/RES/2395 (2017)"
+    assert str(resolution) == "S/RES/2395 (2017)"
+    assert resolution.official_url == "https://undocs.org/S/RES/2395(2017)"
+
+
+def test_event_edition_display_ordinals():
+    assert [
+        EventFactory.build(edition=n).edition_display for n in (1, 2, 3, 4, 11, 12, 21, 22, 103)
+    ] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "22nd", "103rd"]
