@@ -198,3 +198,21 @@ LOGGING = {
 
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 SITE_NAME = "Asia ICT and CT Dialogue"
+
+# Country names as the United Nations writes them, where they differ from ISO's short names.
+COUNTRIES_OVERRIDE = {
+    "KR": "Republic of Korea",
+    "KP": "Democratic People's Republic of Korea",
+    "LA": "Lao People's Democratic Republic",
+    "VN": "Viet Nam",
+    "RU": "Russian Federation",
+    "IR": "Iran (Islamic Republic of)",
+    "SY": "Syrian Arab Republic",
+    "TZ": "United Republic of Tanzania",
+    "MD": "Republic of Moldova",
+    "BO": "Bolivia (Plurinational State of)",
+    "VE": "Venezuela (Bolivarian Republic of)",
+    "TR": "Türkiye",
+    "GB": "United Kingdom",
+    "US": "United States",
+}

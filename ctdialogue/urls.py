@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .search import SearchView
+from .sitemaps import robots_txt, sitemaps
 
 admin.site.site_header = "ctdialogue - editorial administration"
 admin.site.site_title = "ctdialogue admin"
@@ -11,6 +14,9 @@ admin.site.index_title = "Events, people, initiatives and resolutions"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("events.urls")),
     path("resolutions/", include("resolutions.urls")),
@@ -21,5 +27,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "ctdialogue.views.bad_request"
+handler403 = "ctdialogue.views.permission_denied"
 handler404 = "ctdialogue.views.page_not_found"
 handler500 = "ctdialogue.views.server_error"

@@ -6,7 +6,8 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -191,6 +192,37 @@ class EventQuerySet(PublishableQuerySet):
 
     def for_theme(self, theme):
         return self.filter(themes=theme)
+
+    def with_stakeholder_kind(self, kind: str):
+        """Events where an organisation or a stakeholder group of ``kind`` took part."""
+        return self.filter(
+            pk__in=Participation.objects.filter(
+                Q(organization__kind=kind) | Q(stakeholder_kind=kind)
+            ).values("event_id")
+        )
+
+    def search(self, text: str):
+        """Every word must appear in the title, summary, body or place."""
+        condition = Q()
+        for word in text.split()[:12]:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(body__icontains=word)
+                | Q(city__icontains=word)
+                | Q(venue__icontains=word)
+            )
+        return self.filter(condition)
+
+    def count_by_year(self) -> dict[int, int]:
+        """{start year: number of events}, in one query."""
+        rows = (
+            self.order_by()
+            .annotate(year=ExtractYear("start_date"))
+            .values("year")
+            .annotate(count=Count("pk", distinct=True))
+        )
+        return {row["year"]: row["count"] for row in rows}
 
     def chronological(self):
         return self.order_by("start_date", "edition", "title")

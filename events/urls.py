@@ -1,11 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "events"
 
 urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
+    path(
+        "events/feed/",
+        (feeds.EventAtomFeed and feeds.EventAtomFeed()) or feeds.not_ready,
+        name="event-feed",
+    ),
+    path("events/calendar.ics", feeds.event_calendar, name="event-calendar"),
+    path("events/<slug:slug>/calendar.ics", feeds.event_ics, name="event-ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("series/<slug:slug>/", views.EventSeriesDetailView.as_view(), name="series-detail"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),

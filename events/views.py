@@ -1,9 +1,66 @@
 """Public pages of the dialogue: thin generic views over QuerySet methods."""
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
+from .charts import bar_chart
+from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import Contribution, Event, EventSeries, Initiative, Organization, Person, Theme
+
+
+class ForgivingPaginationMixin:
+    """A page number that is not a number, or past the end, shows the nearest
+    real page with a message instead of an error page."""
+
+    page_problem = ""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset, page_size, allow_empty_first_page=self.get_allow_empty()
+        )
+        raw = self.request.GET.get(self.page_kwarg, "1").strip() or "1"
+        shown = raw if len(raw) <= 20 else raw[:20] + "..."
+        try:
+            number = int(raw)
+        except ValueError:
+            number = 1
+            self.page_problem = f"Page: “{shown}” is not a page number; the first page is shown."
+        else:
+            if number < 1:
+                number = 1
+                self.page_problem = "Page: page numbers start at 1; the first page is shown."
+            elif number > paginator.num_pages:
+                self.page_problem = (
+                    f"Page: there is no page {number}; the last page "
+                    f"({paginator.num_pages}) is shown."
+                )
+                number = paginator.num_pages
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class FilteredListMixin(ForgivingPaginationMixin):
+    """A django-filter list that shows what it can and says what it could not use."""
+
+    strict = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        problems = list(self.filterset.problems)
+        if self.page_problem:
+            problems.append(self.page_problem)
+        context["problems"] = problems
+        context["active_filters"] = self.filterset.active_filters()
+        context["query_without_page"] = self._query_without_page()
+        return context
+
+    def _query_without_page(self):
+        data = self.filterset.data.copy() if self.filterset.data is not None else None
+        if data is None:
+            return ""
+        data.pop("page", None)
+        return data.urlencode()
 
 
 class PublishedDetailMixin:
@@ -13,14 +70,19 @@ class PublishedDetailMixin:
         return super().get_queryset().visible_to(self.request.user)
 
 
-class EventListView(ListView):
-    model = Event
+class EventListView(FilteredListMixin, FilterView):
+    filterset_class = EventFilter
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = 20
 
     def get_queryset(self):
         return Event.objects.published().with_cards().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = self.filterset.facets()
+        return context
 
 
 class EventDetailView(PublishedDetailMixin, DetailView):
@@ -67,18 +129,22 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
     model = Theme
     template_name = "events/theme_detail.html"
     context_object_name = "theme"
+    latest_events = 10
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = (
-            Event.objects.published().for_theme(self.object).with_cards().newest_first()
-        )
+        events = Event.objects.published().for_theme(self.object)
+        by_year = events.count_by_year()
+        context["event_count"] = sum(by_year.values())
+        context["events"] = events.with_cards().newest_first()[: self.latest_events]
         context["initiatives"] = Initiative.objects.published().filter(themes=self.object)
         context["resolutions"] = self.object.resolutions.published()
+        context["chart"] = bar_chart(by_year)
         return context
 
 
-class InitiativeListView(ListView):
+class InitiativeListView(FilteredListMixin, FilterView):
+    filterset_class = InitiativeFilter
     template_name = "events/initiative_list.html"
     context_object_name = "initiatives"
     paginate_by = 50
@@ -109,7 +175,8 @@ class InitiativeDetailView(PublishedDetailMixin, DetailView):
         return context
 
 
-class OrganizationListView(ListView):
+class OrganizationListView(FilteredListMixin, FilterView):
+    filterset_class = OrganizationFilter
     template_name = "events/organization_list.html"
     context_object_name = "organizations"
     paginate_by = 50
@@ -137,7 +204,8 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
         return context
 
 
-class PersonListView(ListView):
+class PersonListView(FilteredListMixin, FilterView):
+    filterset_class = PersonFilter
     template_name = "events/person_list.html"
     context_object_name = "people"
     paginate_by = 50

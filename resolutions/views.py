@@ -1,11 +1,14 @@
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
-from events.views import PublishedDetailMixin
+from events.views import FilteredListMixin, PublishedDetailMixin
 
+from .filters import ResolutionFilter
 from .models import Resolution
 
 
-class ResolutionListView(ListView):
+class ResolutionListView(FilteredListMixin, FilterView):
+    filterset_class = ResolutionFilter
     template_name = "resolutions/resolution_list.html"
     context_object_name = "resolutions"
     paginate_by = 50

@@ -1,0 +1,465 @@
+"""Filters for the public lists (django-filter), and the facet counts beside them.
+
+Every FilterSet here is forgiving: a value that does not parse is reported in
+words (``problems``) and left out, and the rest of the filters still apply. A
+visitor never gets a server error for what they typed.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import QueryDict
+from django_countries import countries
+
+from .models import Event, EventSeries, Initiative, Organization, Person, Theme
+
+MAX_QUERY_LENGTH = 200
+YEAR_RANGE = (1900, 2100)
+
+
+class ForgivingFilterSet(django_filters.FilterSet):
+    """Drops what cannot be used and says why, instead of failing."""
+
+    #: Human names of the parameters, for messages and chips.
+    labels: dict[str, str] = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        self.rejected: list[str] = []
+        if data is not None:
+            data = self._without_control_characters(data)
+        super().__init__(data, *args, **kwargs)
+
+    def _without_control_characters(self, data):
+        clean = QueryDict(mutable=True)
+        for key, values in data.lists():
+            if "\x00" in key:
+                self.rejected.append("A parameter name contained a NUL character; it was ignored.")
+                continue
+            kept = [value for value in values if "\x00" not in value]
+            if len(kept) < len(values):
+                label = self.labels.get(key, key)
+                self.rejected.append(
+                    f"{label.capitalize()}: the value contained a NUL character and was ignored."
+                )
+            if kept:
+                clean.setlist(key, kept)
+        return clean
+
+    def cleaned_values(self) -> dict:
+        """The values that parsed; nothing for an unbound (unfiltered) request."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.form.cleaned_data
+
+    @property
+    def problems(self) -> list[str]:
+        """What could not be understood, in words, for the page to show."""
+        messages = list(self.rejected)
+        if self.is_bound:
+            for name, errors in self.errors.items():
+                label = self.labels.get(name, name.replace("_", " "))
+                for error in errors:
+                    messages.append(f"{label.capitalize()}: {error}")
+        return messages
+
+    def active_filters(self):
+        """Each filter value in use, with the query string that removes it."""
+        chips = []
+        for name, value in self.cleaned_values().items():
+            if name == "sort" or value is None or value == "":
+                continue
+            items = list(value) if isinstance(value, list | tuple | QuerySet) else [value]
+            chips.extend(self._chip(name, item) for item in items)
+        return chips
+
+    def _chip(self, name, item):
+        data = self.data.copy()
+        raw = self._raw_value(name, item)
+        remaining = [v for v in data.getlist(name) if v != raw]
+        if remaining:
+            data.setlist(name, remaining)
+        else:
+            data.pop(name, None)
+        data.pop("page", None)
+        return {
+            "name": name,
+            "label": self.labels.get(name, name),
+            "value": self._value_label(name, item),
+            "remove_query": data.urlencode(),
+        }
+
+    def _raw_value(self, name, item):
+        field = self.form.fields[name]
+        to_field = getattr(field, "to_field_name", None)
+        if to_field:
+            return str(getattr(item, to_field))
+        if isinstance(item, datetime.date):
+            return item.isoformat()
+        return str(item)
+
+    def _value_label(self, name, item):
+        field = self.form.fields[name]
+        choices = dict(getattr(field, "choices", []) or [])
+        if not hasattr(item, "pk") and str(item) in choices:
+            return str(choices[str(item)])
+        if isinstance(item, datetime.date):
+            return f"{item.day} {item:%B %Y}"
+        return str(item)
+
+
+def _positive_year(value):
+    if value is None:
+        return value
+    if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        raise forms.ValidationError(f"enter a year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}.")
+    return value
+
+
+class YearField(forms.IntegerField):
+    default_error_messages = {"invalid": "enter a year as four digits, such as 2018."}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", []).append(_positive_year)
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
+class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several values by slug; an unknown slug is named in the message."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": "“%(value)s” is not one we know.",
+                "invalid_pk_value": "“%(pk)s” is not valid.",
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+class EventFilter(ForgivingFilterSet):
+    class Sort:
+        NEWEST = "-date"
+        OLDEST = "date"
+        TITLE = "title"
+        CHOICES = [
+            ("-date", "Newest first"),
+            ("date", "Oldest first"),
+            ("title", "Title (A-Z)"),
+        ]
+
+    labels = {
+        "q": "text",
+        "theme": "theme",
+        "year": "year",
+        "date_from": "from",
+        "date_to": "until",
+        "country": "country",
+        "series": "series",
+        "status": "status",
+        "stakeholder": "stakeholder kind",
+        "organization": "organisation",
+        "initiative": "initiative",
+        "resolution": "resolution",
+        "sort": "sort",
+    }
+
+    q = django_filters.CharFilter(
+        label="Text",
+        method="filter_text",
+        max_length=MAX_QUERY_LENGTH,
+        help_text="Words in the title, summary or place.",
+    )
+    theme = SlugChoicesFilter(
+        label="Themes",
+        field_name="themes__slug",
+        queryset=Theme.objects.published(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    year = YearFilter(label="Year", method="filter_year")
+    date_from = django_filters.DateFilter(
+        label="From",
+        method="filter_date_from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label="Until",
+        method="filter_date_to",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
+    series = django_filters.ModelChoiceFilter(
+        label="Series", queryset=EventSeries.objects.published(), to_field_name="slug"
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=Event.Status.choices)
+    stakeholder = django_filters.ChoiceFilter(
+        label="Stakeholder kind",
+        choices=Organization.Kind.choices,
+        method="filter_stakeholder",
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label="Organisation",
+        queryset=Organization.objects.published(),
+        to_field_name="slug",
+        method="filter_organization",
+    )
+    initiative = django_filters.ModelChoiceFilter(
+        label="Initiative",
+        field_name="initiatives",
+        queryset=Initiative.objects.published(),
+        to_field_name="slug",
+    )
+    resolution = django_filters.NumberFilter(
+        label="Resolution number", method="filter_resolution", min_value=1, max_value=99999
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=Sort.CHOICES, method="sort_events", empty_label=None
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+
+    # --- filter methods -------------------------------------------------------
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.search(value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(int(value))
+
+    def filter_date_from(self, queryset, name, value):
+        return queryset.filter(
+            Q(end_date__gte=value) | Q(end_date__isnull=True, start_date__gte=value)
+        )
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.filter(start_date__lte=value)
+
+    def filter_stakeholder(self, queryset, name, value):
+        return queryset.with_stakeholder_kind(value)
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Event.objects.filter(participations__organization=value).values("pk")
+        )
+
+    def filter_resolution(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Event.objects.filter(resolutions__number=int(value)).values("pk")
+        )
+
+    def sort_events(self, queryset, name, value):
+        return queryset  # applied last, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or self.Sort.NEWEST
+        if sort == self.Sort.OLDEST:
+            return queryset.chronological()
+        if sort == self.Sort.TITLE:
+            return queryset.order_by("title", "start_date")
+        return queryset.newest_first()
+
+    # --- facets -----------------------------------------------------------------
+
+    def queryset_without(self, name):
+        """The results with every current filter applied except ``name``."""
+        queryset = self.queryset.all()
+        for filter_name, value in self.cleaned_values().items():
+            if filter_name in (name, "sort"):
+                continue
+            queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
+
+    def facets(self):
+        """For theme, year, country and stakeholder kind: how many events each
+        value would give with the other current filters. One query per facet."""
+        return {
+            "theme": self._theme_facet(),
+            "year": self._year_facet(),
+            "country": self._country_facet(),
+            "stakeholder": self._stakeholder_facet(),
+        }
+
+    def _selected(self, name):
+        if not self.is_bound:
+            return []
+        return [str(v) for v in self.data.getlist(name)]
+
+    def _theme_facet(self):
+        base = self.queryset_without("theme").values("pk")
+        themes = (
+            Theme.objects.published()
+            .annotate(count=Count("events", filter=Q(events__in=base), distinct=True))
+            .order_by("name")
+        )
+        selected = self._selected("theme")
+        return [
+            {"value": t.slug, "label": t.name, "count": t.count, "selected": t.slug in selected}
+            for t in themes
+        ]
+
+    def _year_facet(self):
+        base = self.queryset_without("year")
+        bounds = base.aggregate(
+            first=Min(ExtractYear("start_date")),
+            last=Max(ExtractYear(Coalesce("end_date", "start_date"))),
+        )
+        if bounds["first"] is None:
+            return []
+        last = max(bounds["last"] or bounds["first"], bounds["first"])
+        years = range(bounds["first"], last + 1)
+        counts = base.aggregate(
+            **{
+                f"y{year}": Count(
+                    "pk",
+                    filter=Q(start_date__year__lte=year)
+                    & (
+                        Q(end_date__isnull=True, start_date__year=year)
+                        | Q(end_date__year__gte=year)
+                    ),
+                )
+                for year in years
+            }
+        )
+        selected = self._selected("year")
+        return [
+            {
+                "value": str(year),
+                "label": str(year),
+                "count": counts[f"y{year}"],
+                "selected": str(year) in selected,
+            }
+            for year in reversed(years)
+            if counts[f"y{year}"]
+        ]
+
+    def _country_facet(self):
+        rows = (
+            self.queryset_without("country")
+            .exclude(country="")
+            .order_by()
+            .values("country")
+            .annotate(count=Count("pk", distinct=True))
+        )
+        selected = self._selected("country")
+        facet = [
+            {
+                "value": row["country"],
+                "label": countries.name(row["country"]) or row["country"],
+                "count": row["count"],
+                "selected": row["country"] in selected,
+            }
+            for row in rows
+        ]
+        return sorted(facet, key=lambda item: item["label"])
+
+    def _stakeholder_facet(self):
+        base = self.queryset_without("stakeholder").values("pk")
+        counts = Event.objects.filter(pk__in=base).aggregate(
+            **{
+                kind: Count(
+                    "pk",
+                    filter=Q(participations__organization__kind=kind)
+                    | Q(participations__stakeholder_kind=kind),
+                    distinct=True,
+                )
+                for kind in Organization.Kind.values
+            }
+        )
+        selected = self._selected("stakeholder")
+        return [
+            {"value": value, "label": label, "count": counts[value], "selected": value in selected}
+            for value, label in Organization.Kind.choices
+        ]
+
+
+class InitiativeFilter(ForgivingFilterSet):
+    labels = {"theme": "theme", "partner": "partner", "q": "text"}
+
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    theme = SlugChoicesFilter(
+        label="Themes",
+        field_name="themes__slug",
+        queryset=Theme.objects.published(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label="Partner",
+        queryset=Organization.objects.published()
+        .filter(initiative_partnerships__isnull=False)
+        .distinct(),
+        to_field_name="slug",
+        method="filter_partner",
+    )
+
+    class Meta:
+        model = Initiative
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        condition = Q()
+        for word in value.split()[:12]:
+            condition &= (
+                Q(name__icontains=word) | Q(acronym__icontains=word) | Q(summary__icontains=word)
+            )
+        return queryset.filter(condition)
+
+    def filter_partner(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Initiative.objects.filter(partnerships__organization=value).values("pk")
+        )
+
+
+class OrganizationFilter(ForgivingFilterSet):
+    labels = {"kind": "kind", "country": "country", "q": "text"}
+
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    kind = django_filters.ChoiceFilter(label="Kind", choices=Organization.Kind.choices)
+    country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        condition = Q()
+        for word in value.split()[:12]:
+            condition &= Q(name__icontains=word) | Q(acronym__icontains=word)
+        return queryset.filter(condition)
+
+
+class PersonFilter(ForgivingFilterSet):
+    labels = {"organization": "organisation", "q": "text"}
+
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    organization = django_filters.ModelChoiceFilter(
+        label="Organisation",
+        queryset=Organization.objects.published().filter(people__isnull=False).distinct(),
+        to_field_name="slug",
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        condition = Q()
+        for word in value.split()[:12]:
+            condition &= Q(name__icontains=word) | Q(position__icontains=word)
+        return queryset.filter(condition)
