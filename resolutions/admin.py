@@ -9,7 +9,12 @@ import re
 
 from django.contrib import admin
 
-from events.admin import PUBLISHING_FIELDSET, PublicationAdminMixin, PublicationStateFilter
+from events.admin import (
+    PUBLISHING_FIELDSET,
+    URL_FIELD_OVERRIDES,
+    PublicationAdminMixin,
+    PublicationStateFilter,
+)
 
 from .models import Resolution
 
@@ -25,6 +30,7 @@ class ResolutionAdmin(PublicationAdminMixin, admin.ModelAdmin):
     search_fields = ["number__exact", "title", "summary", "agenda_item"]
     ordering = ["-number"]
     autocomplete_fields = ["themes", "initiatives", "events"]
+    formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": [("number", "year"), "adopted_on", "title", "agenda_item"]}),
         ("Text", {"fields": ["summary", "document_url"]}),
