@@ -13,16 +13,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from .dates import DatePrecision, format_period, period_end, period_start
-from .publishing import Publishable, PublishableQuerySet
-
-UN_LANGUAGES = [
-    ("ar", "Arabic"),
-    ("zh", "Chinese"),
-    ("en", "English"),
-    ("fr", "French"),
-    ("ru", "Russian"),
-    ("es", "Spanish"),
-]
+from .publishing import UN_LANGUAGES, Publishable, PublishableQuerySet
 
 
 def upload_path(folder: str, filename: str) -> str:
@@ -92,6 +83,7 @@ class Organization(Publishable):
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
     logo = models.ImageField(upload_to=organization_logo_path, blank=True)
+    logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -131,6 +123,15 @@ class Person(Publishable):
     )
     bio = models.TextField("biography", blank=True)
     photo = models.ImageField(upload_to=person_photo_path, blank=True)
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    consent_to_publish = models.BooleanField(
+        "consent to publish photo and biography",
+        default=False,
+        help_text="Tick only when the person has agreed; until then only name and position show.",
+    )
+    consent_recorded_at = models.DateTimeField(
+        "consent recorded", null=True, blank=True, help_text="When the consent was given."
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -306,6 +307,11 @@ class Event(Publishable):
     themes = models.ManyToManyField(Theme, blank=True, related_name="events")
     expected_outcome = models.TextField("expected outcome", blank=True)
     outcome = models.TextField("actual outcome", blank=True)
+    chatham_house_rule = models.BooleanField(
+        "Chatham House rule",
+        default=False,
+        help_text="What was said may be reported, but not who said it.",
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -488,6 +494,11 @@ class Contribution(models.Model):
     quotation_language = models.CharField(
         max_length=2, choices=UN_LANGUAGES, default="en", help_text="Language of the quotation."
     )
+    chatham_house_rule = models.BooleanField(
+        "Chatham House rule",
+        default=False,
+        help_text="This session was under the Chatham House rule: the speaker is not named.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -495,6 +506,11 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.person} - {self.get_role_display()} - {self.event}"
+
+    @property
+    def is_attributable(self) -> bool:
+        """False when the session or the whole event was under the Chatham House rule."""
+        return not (self.chatham_house_rule or self.event.chatham_house_rule)
 
 
 # --- Initiatives ------------------------------------------------------------
@@ -581,7 +597,12 @@ class InitiativePartner(models.Model):
 
 class Photo(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=event_photo_path)
+    image = models.ImageField(
+        upload_to=event_photo_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     alt_text = models.CharField(
         "alternative text",
         max_length=300,
@@ -620,6 +641,7 @@ class Attachment(models.Model):
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(upload_to=event_attachment_path)
+    size = models.PositiveBigIntegerField("size in bytes", default=0, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

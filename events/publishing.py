@@ -5,8 +5,20 @@ come. Scheduling therefore needs no background job: a published object with a
 publish time in the future simply is not returned by ``published()`` yet.
 """
 
+import uuid
+
 from django.db import models
 from django.utils import timezone
+
+# The six official languages of the United Nations, by ISO 639-1 code.
+UN_LANGUAGES = [
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+    ("en", "English"),
+    ("fr", "French"),
+    ("ru", "Russian"),
+    ("es", "Spanish"),
+]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -37,6 +49,20 @@ class Publishable(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    uid = models.UUIDField(
+        "permanent identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Never changes, even when the name or address does.",
+    )
+    language = models.CharField(
+        "content language",
+        max_length=2,
+        choices=UN_LANGUAGES,
+        default="en",
+        help_text="The language the texts of this record are written in.",
+    )
     publication_status = models.CharField(
         "publication status",
         max_length=10,
@@ -66,7 +92,7 @@ class Publishable(models.Model):
 
     @property
     def publication_state(self) -> str:
-        """"draft", "scheduled" or "published", for admin columns and badges."""
+        """ "draft", "scheduled" or "published", for admin columns and badges."""
         if self.publication_status == self.PublicationStatus.DRAFT:
             return "draft"
         return "published" if self.publish_at <= timezone.now() else "scheduled"
