@@ -216,3 +216,7 @@ COUNTRIES_OVERRIDE = {
     "GB": "United Kingdom",
     "US": "United States",
 }
+
+# Licence of the data offered in exports, the API and feeds.
+DATA_LICENCE = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
     path("search/", SearchView.as_view(), name="search"),
+    path("data/", views.DataView.as_view(), name="data"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path(settings.ADMIN_URL, admin.site.urls),

@@ -1,12 +1,20 @@
 """Site-wide views: the home page, the health check and the error pages."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from events.exports import (
+    EVENT_COLUMNS,
+    INITIATIVE_COLUMNS,
+    ORGANIZATION_COLUMNS,
+    PERSON_COLUMNS,
+)
 from events.models import Event, Initiative, Theme
+from resolutions.exports import RESOLUTION_COLUMNS
 
 
 class HomeView(TemplateView):
@@ -19,6 +27,40 @@ class HomeView(TemplateView):
         context["latest_events"] = events.past().newest_first()[:3]
         context["themes"] = Theme.objects.published()
         context["initiatives"] = Initiative.objects.published()
+        return context
+
+
+class DataView(TemplateView):
+    """What researchers can take away, and how to cite it."""
+
+    template_name = "data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["exports"] = [
+            ("Events", "events:event-list", "events:event-export", EVENT_COLUMNS),
+            (
+                "Resolutions",
+                "resolutions:resolution-list",
+                "resolutions:resolution-export",
+                RESOLUTION_COLUMNS,
+            ),
+            (
+                "Initiatives",
+                "events:initiative-list",
+                "events:initiative-export",
+                INITIATIVE_COLUMNS,
+            ),
+            (
+                "Stakeholders",
+                "events:organization-list",
+                "events:organization-export",
+                ORGANIZATION_COLUMNS,
+            ),
+            ("Speakers", "events:person-list", "events:person-export", PERSON_COLUMNS),
+        ]
+        context["licence"] = settings.DATA_LICENCE
+        context["licence_url"] = settings.DATA_LICENCE_URL
         return context
 
 

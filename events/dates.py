@@ -47,7 +47,7 @@ def _day_month_year(day: datetime.date) -> str:
 
 
 def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
-    """"24 January 2018", "24-25 January 2018", "30 January - 2 February 2018"."""
+    """Exact dates: "24 January 2018", "24-25 January 2018", "30 January - 2 February 2018"."""
     if end is None or end == start:
         return _day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):

@@ -1,11 +1,31 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import feeds, views
+from . import exports, feeds, views
 
 app_name = "events"
 
 urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
+    re_path(
+        r"^events/export\.(?P<fmt>csv|json)$",
+        exports.EventExportView.as_view(),
+        name="event-export",
+    ),
+    re_path(
+        r"^initiatives/export\.(?P<fmt>csv|json)$",
+        exports.InitiativeExportView.as_view(),
+        name="initiative-export",
+    ),
+    re_path(
+        r"^stakeholders/export\.(?P<fmt>csv|json)$",
+        exports.OrganizationExportView.as_view(),
+        name="organization-export",
+    ),
+    re_path(
+        r"^speakers/export\.(?P<fmt>csv|json)$",
+        exports.PersonExportView.as_view(),
+        name="person-export",
+    ),
     path(
         "events/feed/",
         (feeds.EventAtomFeed and feeds.EventAtomFeed()) or feeds.not_ready,

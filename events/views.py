@@ -1,6 +1,7 @@
 """Public pages of the dialogue: thin generic views over QuerySet methods."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -44,9 +45,17 @@ class FilteredListMixin(ForgivingPaginationMixin):
     """A django-filter list that shows what it can and says what it could not use."""
 
     strict = False
+    export_url_name = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.export_url_name:
+            query = self._query_without_page()
+            suffix = f"?{query}" if query else ""
+            context["downloads"] = [
+                (label, reverse(self.export_url_name, kwargs={"fmt": fmt}) + suffix)
+                for fmt, label in (("csv", "CSV"), ("json", "JSON"))
+            ]
         problems = list(self.filterset.problems)
         if self.page_problem:
             problems.append(self.page_problem)
@@ -71,6 +80,7 @@ class PublishedDetailMixin:
 
 
 class EventListView(FilteredListMixin, FilterView):
+    export_url_name = "events:event-export"
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     context_object_name = "events"
@@ -144,6 +154,7 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
 
 
 class InitiativeListView(FilteredListMixin, FilterView):
+    export_url_name = "events:initiative-export"
     filterset_class = InitiativeFilter
     template_name = "events/initiative_list.html"
     context_object_name = "initiatives"
@@ -176,6 +187,7 @@ class InitiativeDetailView(PublishedDetailMixin, DetailView):
 
 
 class OrganizationListView(FilteredListMixin, FilterView):
+    export_url_name = "events:organization-export"
     filterset_class = OrganizationFilter
     template_name = "events/organization_list.html"
     context_object_name = "organizations"
@@ -205,6 +217,7 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
 
 
 class PersonListView(FilteredListMixin, FilterView):
+    export_url_name = "events:person-export"
     filterset_class = PersonFilter
     template_name = "events/person_list.html"
     context_object_name = "people"

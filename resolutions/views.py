@@ -9,6 +9,7 @@ from .models import Resolution
 
 class ResolutionListView(FilteredListMixin, FilterView):
     filterset_class = ResolutionFilter
+    export_url_name = "resolutions:resolution-export"
     template_name = "resolutions/resolution_list.html"
     context_object_name = "resolutions"
     paginate_by = 50

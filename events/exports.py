@@ -1,0 +1,339 @@
+"""Exports of the filtered lists as CSV and JSON, streamed row by row.
+
+An export takes the same query string as the HTML list it belongs to and
+returns every matching published record (not just one page), in the same
+order. Rows are read from the database in chunks, so 100,000 events never sit
+in memory at once. The column definitions below are the single source of the
+data documentation page.
+"""
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.html import strip_tags
+from django.views import View
+
+from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
+from .models import (
+    Contribution,
+    Event,
+    Initiative,
+    InitiativePartner,
+    Organization,
+    Participation,
+    Person,
+    Theme,
+)
+
+CHUNK_SIZE = 2000
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[object], object]
+    is_list: bool = False
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def plain(html: str) -> str:
+    return " ".join(strip_tags(html or "").split())
+
+
+def names(items) -> list[str]:
+    return [str(item) for item in items]
+
+
+# --- Column sets ----------------------------------------------------------------
+
+
+def _speakers(event):
+    speakers = []
+    for contribution in event.contributions.all():
+        if contribution.is_attributable:
+            speakers.append(contribution.person.full_name)
+        else:
+            speakers.append("A participant (Chatham House rule)")
+    return speakers
+
+
+def _participants(event):
+    return [
+        f"{p.participant_display} ({p.get_role_display().lower()})"
+        for p in event.participations.all()
+    ]
+
+
+EVENT_COLUMNS = [
+    Column("id", "Permanent identifier (UUID); never changes.", lambda e: str(e.uid)),
+    Column("url", "Address of the event's page.", lambda e: absolute(e.get_absolute_url())),
+    Column("title", "Title of the event.", lambda e: e.title),
+    Column("series", "Series the event belongs to.", lambda e: e.series.name if e.series else ""),
+    Column("edition", "Its number in the series.", lambda e: e.edition or ""),
+    Column("kind", "workshop, dialogue or meeting.", lambda e: e.kind),
+    Column("status", "planned, tentative, held, postponed or cancelled.", lambda e: e.status),
+    Column("dates", "The dates in words, at their true precision.", lambda e: e.date_display),
+    Column(
+        "start_date",
+        "First day (ISO 8601); for a fuzzy date, the first day of its period.",
+        lambda e: e.start_date.isoformat(),
+    ),
+    Column(
+        "end_date",
+        "Last day (ISO 8601); empty for a one-day event.",
+        lambda e: e.end_date.isoformat() if e.end_date else "",
+    ),
+    Column(
+        "date_precision",
+        "How exactly the date is known: day, month, half_year or year.",
+        lambda e: e.date_precision,
+    ),
+    Column("city", "City.", lambda e: e.city),
+    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda e: e.country.code or ""),
+    Column("country_name", "Country name.", lambda e: e.country.name or ""),
+    Column("themes", "Themes discussed.", lambda e: names(e.themes.all()), is_list=True),
+    Column(
+        "participants",
+        "Organisations and stakeholder groups, with their role.",
+        _participants,
+        is_list=True,
+    ),
+    Column("speakers", "People who spoke.", _speakers, is_list=True),
+    Column(
+        "initiatives", "Initiatives discussed.", lambda e: names(e.initiatives.all()), is_list=True
+    ),
+    Column(
+        "resolutions",
+        "Security Council resolutions the event relates to, by symbol.",
+        lambda e: [r.symbol for r in e.resolutions.all()],
+        is_list=True,
+    ),
+    Column("summary", "Short summary, as plain text.", lambda e: plain(e.summary)),
+]
+
+INITIATIVE_COLUMNS = [
+    Column("id", "Permanent identifier (UUID).", lambda i: str(i.uid)),
+    Column("url", "Address of the initiative's page.", lambda i: absolute(i.get_absolute_url())),
+    Column("name", "Name.", lambda i: i.name),
+    Column("acronym", "Acronym.", lambda i: i.acronym),
+    Column("launched", "Year launched.", lambda i: i.launched or ""),
+    Column("website", "Website.", lambda i: i.website),
+    Column("themes", "Themes.", lambda i: names(i.themes.all()), is_list=True),
+    Column(
+        "partners",
+        "Partner organisations with their role (lead or partner).",
+        lambda i: [
+            f"{p.organization.name} ({p.get_role_display().lower()})" for p in i.partnerships.all()
+        ],
+        is_list=True,
+    ),
+    Column(
+        "resolutions",
+        "Resolutions that recognise it, by symbol.",
+        lambda i: [r.symbol for r in i.resolutions.all()],
+        is_list=True,
+    ),
+    Column("summary", "Summary, as plain text.", lambda i: plain(i.summary)),
+]
+
+ORGANIZATION_COLUMNS = [
+    Column("id", "Permanent identifier (UUID).", lambda o: str(o.uid)),
+    Column("url", "Address of the stakeholder's page.", lambda o: absolute(o.get_absolute_url())),
+    Column("name", "Name.", lambda o: o.name),
+    Column("acronym", "Acronym.", lambda o: o.acronym),
+    Column("kind", "Stakeholder kind (code).", lambda o: o.kind),
+    Column("kind_name", "Stakeholder kind in words.", lambda o: o.get_kind_display()),
+    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda o: o.country.code or ""),
+    Column("country_name", "Country name.", lambda o: o.country.name or ""),
+    Column("website", "Website.", lambda o: o.website),
+]
+
+PERSON_COLUMNS = [
+    Column("id", "Permanent identifier (UUID).", lambda p: str(p.uid)),
+    Column("url", "Address of the speaker's page.", lambda p: absolute(p.get_absolute_url())),
+    Column("honorific", "Mr., Ms., Dr., H.E. ...", lambda p: p.honorific),
+    Column("name", "Name.", lambda p: p.name),
+    Column("position", "Position.", lambda p: p.position),
+    Column(
+        "organization",
+        "Organisation.",
+        lambda p: p.organization.name if p.organization else "",
+    ),
+    Column(
+        "organization_id",
+        "Permanent identifier of the organisation.",
+        lambda p: str(p.organization.uid) if p.organization else "",
+    ),
+]
+
+
+def event_export_queryset(queryset):
+    resolution_model = Event._meta.get_field("resolutions").related_model
+    return queryset.select_related("series").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.published().only("name")),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("organization").order_by("order", "pk"),
+        ),
+        Prefetch(
+            "contributions",
+            queryset=Contribution.objects.select_related("person", "event").order_by("order", "pk"),
+        ),
+        Prefetch("initiatives", queryset=Initiative.objects.published().only("name")),
+        Prefetch(
+            "resolutions",
+            queryset=resolution_model.objects.published().only("number", "year"),
+        ),
+    )
+
+
+def initiative_export_queryset(queryset):
+    resolution_model = Initiative._meta.get_field("resolutions").related_model
+    return queryset.prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.published().only("name")),
+        Prefetch(
+            "partnerships",
+            queryset=InitiativePartner.objects.select_related("organization").order_by(
+                "role", "order", "pk"
+            ),
+        ),
+        Prefetch(
+            "resolutions", queryset=resolution_model.objects.published().only("number", "year")
+        ),
+    )
+
+
+# --- Writers --------------------------------------------------------------------
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv."""
+
+    def write(self, value):
+        return value
+
+
+def records(queryset, columns: list[Column]) -> Iterator[dict]:
+    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+        yield {column.name: column.value(obj) for column in columns}
+
+
+def csv_lines(items: Iterable[dict], columns: list[Column]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    # A byte order mark lets spreadsheet software detect UTF-8.
+    yield "\ufeff" + writer.writerow([column.name for column in columns])
+    for record in items:
+        yield writer.writerow(
+            [LIST_SEPARATOR.join(record[c.name]) if c.is_list else record[c.name] for c in columns]
+        )
+
+
+def json_chunks(items: Iterable[dict], meta: dict) -> Iterator[str]:
+    yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "records": ['
+    first = True
+    for record in items:
+        yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
+
+
+class ExportView(View):
+    """GET /<list>/export.csv or .json with the list page's query string."""
+
+    filterset_class = None
+    columns: list[Column] = []
+    filename = "export"
+    list_url_name = ""
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def prepare(self, queryset):
+        return queryset
+
+    def get(self, request, fmt):
+        filterset = self.filterset_class(request.GET or None, queryset=self.get_queryset())
+        problems = filterset.problems
+        if problems:
+            return self.bad_request(fmt, problems)
+        queryset = self.prepare(filterset.qs)
+        items = records(queryset, self.columns)
+        if fmt == "csv":
+            response = StreamingHttpResponse(
+                csv_lines(items, self.columns), content_type="text/csv; charset=utf-8"
+            )
+        else:
+            meta = {
+                "source": absolute(request.get_full_path()),
+                "query": request.GET.urlencode(),
+                "columns": [c.name for c in self.columns],
+                "licence": settings.DATA_LICENCE,
+            }
+            response = StreamingHttpResponse(
+                json_chunks(items, meta), content_type="application/json; charset=utf-8"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    def bad_request(self, fmt, problems):
+        if fmt == "json":
+            body = json.dumps(
+                {"error": "Some filter values could not be understood.", "problems": problems},
+                ensure_ascii=False,
+            )
+            return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
+        lines = ["Some filter values could not be understood:", *problems]
+        return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
+
+
+class EventExportView(ExportView):
+    filterset_class = EventFilter
+    columns = EVENT_COLUMNS
+    filename = "events"
+
+    def get_queryset(self):
+        return Event.objects.published().newest_first()
+
+    def prepare(self, queryset):
+        return event_export_queryset(queryset)
+
+
+class InitiativeExportView(ExportView):
+    filterset_class = InitiativeFilter
+    columns = INITIATIVE_COLUMNS
+    filename = "initiatives"
+
+    def get_queryset(self):
+        return Initiative.objects.published()
+
+    def prepare(self, queryset):
+        return initiative_export_queryset(queryset)
+
+
+class OrganizationExportView(ExportView):
+    filterset_class = OrganizationFilter
+    columns = ORGANIZATION_COLUMNS
+    filename = "stakeholders"
+
+    def get_queryset(self):
+        return Organization.objects.published()
+
+
+class PersonExportView(ExportView):
+    filterset_class = PersonFilter
+    columns = PERSON_COLUMNS
+    filename = "speakers"
+
+    def get_queryset(self):
+        return Person.objects.published().select_related("organization")

@@ -1,0 +1,54 @@
+"""CSV and JSON exports of the resolution catalogue (see events.exports)."""
+
+from django.db.models import Prefetch
+
+from events.exports import Column, ExportView, absolute, names
+from events.models import Event, Initiative, Theme
+
+from .filters import ResolutionFilter
+from .models import Resolution
+
+RESOLUTION_COLUMNS = [
+    Column("id", "Permanent identifier (UUID).", lambda r: str(r.uid)),
+    Column("url", "Address of the resolution's page.", lambda r: absolute(r.get_absolute_url())),
+    Column("number", "Resolution number.", lambda r: r.number),
+    Column("symbol", "Document symbol, e.g. S/RES/2396 (2017).", lambda r: r.symbol),
+    Column("year", "Year of adoption.", lambda r: r.year),
+    Column(
+        "adopted_on",
+        "Date of adoption (ISO 8601).",
+        lambda r: r.adopted_on.isoformat() if r.adopted_on else "",
+    ),
+    Column("title", "Subject, in brief.", lambda r: r.title),
+    Column("agenda_item", "Security Council agenda item.", lambda r: r.agenda_item),
+    Column("official_url", "The official text.", lambda r: r.official_url),
+    Column("themes", "Themes.", lambda r: names(r.themes.all()), is_list=True),
+    Column(
+        "initiatives",
+        "Initiatives it recognises.",
+        lambda r: names(r.initiatives.all()),
+        is_list=True,
+    ),
+    Column(
+        "events",
+        "Events that discussed it (titles).",
+        lambda r: names(r.events.all()),
+        is_list=True,
+    ),
+]
+
+
+class ResolutionExportView(ExportView):
+    filterset_class = ResolutionFilter
+    columns = RESOLUTION_COLUMNS
+    filename = "resolutions"
+
+    def get_queryset(self):
+        return Resolution.objects.published()
+
+    def prepare(self, queryset):
+        return queryset.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.published().only("name")),
+            Prefetch("initiatives", queryset=Initiative.objects.published().only("name")),
+            Prefetch("events", queryset=Event.objects.published().only("title")),
+        )
