@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_countries",
     "ctdialogue.apps.CtdialogueConfig",
     "events",
@@ -76,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -220,3 +224,29 @@ COUNTRIES_OVERRIDE = {
 # Licence of the data offered in exports, the API and feeds.
 DATA_LICENCE = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# --- The open read-only API -------------------------------------------------
+
+API_ANON_RATE = os.environ.get("DJANGO_API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Asia ICT and CT Dialogue: open data API",
+    "DESCRIPTION": (
+        "Read-only access to every published event, resolution, initiative, stakeholder, "
+        "speaker, theme and series, with the same filters as the public pages. Records "
+        "are addressed by permanent identifiers (UUIDs). Data licence: CC BY 4.0."
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import api, views
 from .search import SearchView
 from .sitemaps import robots_txt, sitemaps
 
@@ -11,7 +13,23 @@ admin.site.site_header = "ctdialogue - editorial administration"
 admin.site.site_title = "ctdialogue admin"
 admin.site.index_title = "Events, people, initiatives and resolutions"
 
+router = DefaultRouter()
+router.register("events", api.EventViewSet, basename="event")
+router.register("resolutions", api.ResolutionViewSet, basename="resolution")
+router.register("initiatives", api.InitiativeViewSet, basename="initiative")
+router.register("stakeholders", api.OrganizationViewSet, basename="stakeholder")
+router.register("speakers", api.PersonViewSet, basename="speaker")
+router.register("themes", api.ThemeViewSet, basename="theme")
+router.register("series", api.SeriesViewSet, basename="series")
+
+api_patterns = [
+    *router.urls,
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]
+
 urlpatterns = [
+    path("api/", include((api_patterns, "api"))),
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
     path("search/", SearchView.as_view(), name="search"),

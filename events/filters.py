@@ -13,6 +13,8 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import QueryDict
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .models import Event, EventSeries, Initiative, Organization, Person, Theme
 
@@ -131,6 +133,7 @@ class YearFilter(django_filters.NumberFilter):
     field_class = YearField
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
     """Several values by slug; an unknown slug is named in the message."""
 
@@ -143,6 +146,15 @@ class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
                 "invalid_pk_value": "“%(pk)s” is not valid.",
             },
         )
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """One value by slug (documented as a string in the API schema)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
 
 
@@ -207,10 +219,9 @@ class EventFilter(ForgivingFilterSet):
         choices=Organization.Kind.choices,
         method="filter_stakeholder",
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = SlugChoiceFilter(
         label="Organisation",
         queryset=Organization.objects.published(),
-        to_field_name="slug",
         method="filter_organization",
     )
     initiative = django_filters.ModelChoiceFilter(
@@ -399,7 +410,7 @@ class InitiativeFilter(ForgivingFilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=True,
     )
-    partner = django_filters.ModelChoiceFilter(
+    partner = SlugChoiceFilter(
         label="Partner",
         queryset=Organization.objects.published()
         .filter(initiative_partnerships__isnull=False)
