@@ -12,6 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_demo()
+        if options["verbosity"] == 0:
+            return
         for line in report.lines():
             self.stdout.write(line)
         if report.changed:
