@@ -1,12 +1,433 @@
-"""Atom feed and iCalendar output of events (being written)."""
+"""Machine-readable output of events: an Atom feed, iCalendar files and schema.org data.
 
+Every absolute URL here is built from ``settings.SITE_URL``, the site's public
+address, the same way the pages' canonical links are, so a feed read or a
+calendar file saved anywhere points back to the canonical page.
+
+Dates at their true precision
+-----------------------------
+Events carry dates only (no times), so every calendar entry is an all-day
+entry: ``DTSTART;VALUE=DATE`` is the first day and ``DTEND;VALUE=DATE`` the day
+*after* the last one, as RFC 5545 wants ("24-25 January 2018" is 20180124 to
+20180126).
+
+An event known only to the month, half-year or year is *included*, not
+skipped, because a researcher subscribing to a theme wants to know that a
+workshop is expected in the second half of 2018. It never claims an exact
+day, though:
+
+* it spans its whole period (1 July to 31 December for "Second half of 2018");
+* its SUMMARY says so in words: "Title (date: Second half of 2018, tentative)";
+* its DESCRIPTION explains that the exact dates are not known;
+* it is ``TRANSP:TRANSPARENT``, so it never shows the reader as busy for months.
+
+STATUS is TENTATIVE for tentative and postponed events (a postponed event's
+dates are no longer firm, and iCalendar has no "postponed"), CANCELLED for
+cancelled ones (also transparent), CONFIRMED otherwise.
+"""
+
+import datetime
+import html
+import json
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, QuerySet
+from django.forms import ModelChoiceField
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.views.decorators.http import require_safe
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from .dates import DatePrecision, format_period, period_start
+from .filters import EventFilter
+from .models import Event, Participation, Theme
+
+#: The Atom feed carries this many of the most recently published events.
+FEED_LENGTH = 30
+
+#: A calendar never carries more than this many events (the newest by date), so
+#: a broad subscription on a large record stays a reasonable download.
+CALENDAR_LIMIT = 500
+
+#: What a calendar entry reads from an event; the rest of the row is not loaded.
+CALENDAR_FIELDS = (
+    "pk",
+    "uid",
+    "slug",
+    "title",
+    "status",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "city",
+    "country",
+    "venue",
+    "summary",
+    "created_at",
+    "updated_at",
+)
+
+CALENDAR_STATUS = {
+    Event.Status.TENTATIVE: "TENTATIVE",
+    Event.Status.POSTPONED: "TENTATIVE",
+    Event.Status.CANCELLED: "CANCELLED",
+}
+
+SCHEMA_STATUS = {
+    Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+    Event.Status.POSTPONED: "https://schema.org/EventPostponed",
+}
+
+#: Status words added to a calendar entry's title, for clients that hide STATUS.
+STATUS_NOTES = (Event.Status.TENTATIVE, Event.Status.POSTPONED, Event.Status.CANCELLED)
 
 
-def not_ready(request, *args, **kwargs):
-    return HttpResponse("Not available yet.", status=404, content_type="text/plain")
+# --- Helpers that read an event already in memory (no queries) ----------------
 
 
-EventAtomFeed = None
-event_calendar = not_ready
-event_ics = not_ready
+def absolute_url(site_url: str, url: str) -> str:
+    """``url`` on the public site; a URL that is already absolute is kept."""
+    if url.startswith(("http://", "https://", "//")):
+        return url
+    return f"{site_url}{url}"
+
+
+def plain_text(value: str) -> str:
+    """Stored rich text as plain text: tags removed, entities decoded."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+def is_fuzzy(event) -> bool:
+    return event.date_precision != DatePrecision.DAY
+
+
+def event_period(event):
+    """(first day, last day) of the event at its precision, both inclusive."""
+    first = period_start(event.start_date, event.date_precision)
+    return first, max(event.last_day, first)
+
+
+def event_location(event) -> str:
+    """ "Venue, City, Country" with whatever parts are known."""
+    parts = (event.venue, event.city, event.country.name if event.country else "")
+    return ", ".join(part for part in parts if part)
+
+
+def calendar_summary(event) -> str:
+    """The title, with the precision and status in words when they matter."""
+    notes = []
+    if is_fuzzy(event):
+        notes.append(
+            f"date: {format_period(event.start_date, event.end_date, event.date_precision)}"
+        )
+    if event.status in STATUS_NOTES:
+        notes.append(event.get_status_display().lower())
+    return f"{event.title} ({', '.join(notes)})" if notes else event.title
+
+
+def calendar_description(event, url: str) -> str:
+    paragraphs = []
+    if is_fuzzy(event):
+        paragraphs.append(
+            f"Date: {event.date_display}. The exact dates are not known; "
+            "this entry covers the whole period."
+        )
+    summary = plain_text(event.summary)
+    if summary:
+        paragraphs.append(summary)
+    paragraphs.append(f"More: {url}")
+    return "\n\n".join(paragraphs)
+
+
+def calendar_event(event, site_url: str) -> CalendarEvent:
+    """One all-day VEVENT for ``event``; its themes must be prefetched."""
+    first, last = event_period(event)
+    url = absolute_url(site_url, event.get_absolute_url())
+    component = CalendarEvent()
+    # The record's permanent UUID: it survives a new slug, a new domain and a
+    # database reload, so a subscriber never sees the same event twice.
+    component.add("uid", str(event.uid))
+    # Without METHOD, DTSTAMP is the time the entry last changed (RFC 5545 3.8.7.2).
+    component.add("dtstamp", event.updated_at)
+    component.add("created", event.created_at)
+    component.add("last-modified", event.updated_at)
+    component.add("dtstart", first)
+    component.add("dtend", last + datetime.timedelta(days=1))
+    component.add("summary", calendar_summary(event))
+    component.add("description", calendar_description(event, url))
+    component.add("url", url)
+    location = event_location(event)
+    if location:
+        component.add("location", location)
+    themes = [theme.name for theme in event.themes.all()]
+    if themes:
+        component.add("categories", themes)
+    component.add("status", CALENDAR_STATUS.get(event.status, "CONFIRMED"))
+    transparent = is_fuzzy(event) or event.status == Event.Status.CANCELLED
+    component.add("transp", "TRANSPARENT" if transparent else "OPAQUE")
+    return component
+
+
+def build_calendar(events, *, name: str, description: str = "", site_url: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.SITE_NAME}//ctdialogue//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("x-wr-caldesc", description)
+    # Subscribed calendars: look again twice a day.
+    calendar.add("refresh-interval", datetime.timedelta(hours=12))
+    calendar.add("x-published-ttl", "PT12H")
+    for event in events:
+        calendar.add_component(calendar_event(event, site_url))
+    return calendar
+
+
+def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def event_json_ld(event, site_url: str) -> dict:
+    """schema.org Event data for ``event``.
+
+    Reads only what ``Event.objects.with_people()`` prefetches (participations,
+    contributions, photos), so it adds no query to the event page. A fuzzy date
+    is given as its whole period: startDate its first day, endDate its last.
+    Speakers under the Chatham House rule are not named.
+    """
+    first, last = event_period(event)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": absolute_url(site_url, event.get_absolute_url()),
+        "startDate": first.isoformat(),
+        "endDate": last.isoformat(),
+        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": event.language,
+    }
+    description = plain_text(event.summary)
+    if description:
+        data["description"] = description
+    if event.venue or event.city or event.country:
+        address = {"@type": "PostalAddress"}
+        if event.city:
+            address["addressLocality"] = event.city
+        if event.country:
+            address["addressCountry"] = event.country.code
+        data["location"] = {
+            "@type": "Place",
+            "name": event.venue or event.place_display,
+            "address": address,
+        }
+    organizers = [_organizer(participation, site_url) for participation in event.hosts]
+    if organizers:
+        data["organizer"] = organizers
+    performers = _performers(event, site_url)
+    if performers:
+        data["performer"] = performers
+    images = [absolute_url(site_url, photo.image.url) for photo in event.photos.all()]
+    if images:
+        data["image"] = images
+    return data
+
+
+def _organizer(participation, site_url: str) -> dict:
+    organization = participation.organization
+    if organization is None:
+        return {"@type": "Organization", "name": participation.participant_display}
+    data = {"@type": "Organization", "name": organization.name}
+    if organization.is_published:
+        data["url"] = absolute_url(site_url, organization.get_absolute_url())
+        if organization.website:
+            data["sameAs"] = organization.website
+    elif organization.website:
+        data["url"] = organization.website
+    return data
+
+
+def _performers(event, site_url: str) -> list[dict]:
+    """The speakers who may be named: none from a session, or an event, held
+    under the Chatham House rule."""
+    people, seen = [], set()
+    for contribution in event.contributions.all():
+        person = contribution.person
+        if not contribution.is_attributable or person.pk in seen:
+            continue
+        seen.add(person.pk)
+        data = {"@type": "Person", "name": person.full_name}
+        if person.position:
+            data["jobTitle"] = person.position
+        if person.is_published:
+            data["url"] = absolute_url(site_url, person.get_absolute_url())
+        people.append(data)
+    return people
+
+
+JSON_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+
+def json_for_script(data) -> str:
+    """JSON safe to place inside a <script> element: no "</script>" can appear."""
+    return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
+
+def filters_in_words(filterset) -> str:
+    """ "Theme: Digital evidence; Year: 2018": the filters in use.
+
+    Unlike ``active_filters()`` it never loads a model field's whole choice
+    list (every theme, every organisation) just to name the chosen value."""
+    parts = []
+    for name, value in filterset.cleaned_values().items():
+        items = list(value) if isinstance(value, list | tuple | QuerySet) else [value]
+        items = [item for item in items if item not in (None, "")]
+        if name == "sort" or not items:
+            continue
+        field = filterset.form.fields[name]
+        choices = {} if isinstance(field, ModelChoiceField) else dict(getattr(field, "choices", ()))
+        words = ", ".join(str(choices.get(str(item), item)) for item in items)
+        parts.append(f"{filterset.labels.get(name, name).capitalize()}: {words}")
+    return "; ".join(parts)
+
+
+# --- Views --------------------------------------------------------------------
+
+
+def themes_prefetch():
+    return Prefetch("themes", queryset=Theme.objects.published().only("name"))
+
+
+class EventAtomFeed(Feed):
+    """The most recently published events, newest publication first."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return f"{settings.SITE_NAME}: events"
+
+    def subtitle(self):
+        return f"Events newly published on the public record of the {settings.SITE_NAME}."
+
+    def link(self):
+        return absolute_url(settings.SITE_URL, reverse("events:event-list"))
+
+    def feed_url(self):
+        return absolute_url(settings.SITE_URL, reverse("events:event-feed"))
+
+    def feed_guid(self):
+        return self.feed_url()
+
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def author_link(self):
+        return f"{settings.SITE_URL}/"
+
+    def items(self):
+        return (
+            Event.objects.published()
+            .prefetch_related(
+                themes_prefetch(),
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.filter(role__in=Event.HOST_ROLES)
+                    .select_related("organization")
+                    .order_by("order", "pk"),
+                ),
+            )
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title  # Atom titles are text: the XML writer escapes them
+
+    def item_description(self, item):
+        lead = ". ".join(part for part in (item.date_display, item.place_display) if part)
+        summary = plain_text(item.summary)
+        text = f"{lead}. {summary}" if summary else f"{lead}."
+        # Atom1Feed marks the summary as type="html": give it HTML, escaped.
+        return html.escape(text, quote=False)
+
+    def item_link(self, item):
+        return absolute_url(settings.SITE_URL, item.get_absolute_url())
+
+    def item_guid(self, item):
+        return item.uid.urn  # "urn:uuid:...": permanent, whatever the address
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        """The co-hosts and organisers; the feed's author when there are none."""
+        return "; ".join(p.participant_display for p in item.hosts) or None
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+@require_safe
+def event_calendar(request):
+    """The events of the list page as an iCalendar file, with the same filters.
+
+    Filters that cannot be used are ignored (the list page explains them; here
+    they are named in the calendar's description), so a subscription never
+    breaks. At most CALENDAR_LIMIT events, the newest by date.
+    """
+    filterset = EventFilter(request.GET, queryset=Event.objects.published())
+    events = (
+        filterset.qs.order_by("-start_date", "-pk")
+        .only(*CALENDAR_FIELDS)
+        .prefetch_related(themes_prefetch())[:CALENDAR_LIMIT]
+    )
+    description = f"Events of the {settings.SITE_NAME}"
+    in_use = filters_in_words(filterset)
+    if in_use:
+        description += f" matching {in_use}"
+    description += "."
+    if filterset.problems:
+        description += " Ignored: " + " ".join(filterset.problems)
+    calendar = build_calendar(
+        events,
+        name=f"{settings.SITE_NAME}: events",
+        description=description,
+        site_url=settings.SITE_URL,
+    )
+    return calendar_response(calendar, "ctdialogue-events.ics")
+
+
+@require_safe
+def event_ics(request, slug):
+    """One event as an iCalendar file; staff may download a draft, as they may preview it."""
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user)
+        .only(*CALENDAR_FIELDS)
+        .prefetch_related(themes_prefetch()),
+        slug=slug,
+    )
+    calendar = build_calendar(
+        [event],
+        name=event.title,
+        description=f"{settings.SITE_NAME}: {event.title}",
+        site_url=settings.SITE_URL,
+    )
+    return calendar_response(calendar, f"{event.slug}.ics")
