@@ -104,9 +104,11 @@ class ForgivingFilterSet(django_filters.FilterSet):
         return str(item)
 
     def _value_label(self, name, item):
+        if hasattr(item, "pk"):
+            return str(item)
         field = self.form.fields[name]
         choices = dict(getattr(field, "choices", []) or [])
-        if not hasattr(item, "pk") and str(item) in choices:
+        if str(item) in choices:
             return str(choices[str(item)])
         if isinstance(item, datetime.date):
             return f"{item.day} {item:%B %Y}"

@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from .dates import DatePrecision, format_period, period_end, period_start
 from .publishing import UN_LANGUAGES, Publishable, PublishableQuerySet
+from .searching import EVENT_SEARCH_FIELDS, websearch, weighted_vector
 
 
 def upload_path(folder: str, filename: str) -> str:
@@ -203,7 +204,12 @@ class EventQuerySet(PublishableQuerySet):
         )
 
     def search(self, text: str):
-        """Every word must appear in the title, summary, body or place."""
+        """Full-text search on PostgreSQL (the site search's document and index);
+        elsewhere every word must appear in the title, summary, body or place."""
+        if connections[self.db].vendor == "postgresql":
+            return self.alias(document=weighted_vector(EVENT_SEARCH_FIELDS)).filter(
+                document=websearch(text)
+            )
         condition = Q()
         for word in text.split()[:12]:
             condition &= (
@@ -333,6 +339,14 @@ class Event(Publishable):
                 name="event_edition_needs_series",
                 violation_error_message="An edition number needs a series.",
             ),
+            models.CheckConstraint(
+                condition=Q(date_precision=DatePrecision.DAY) | Q(end_date__isnull=False),
+                name="event_fuzzy_date_is_a_period",
+                violation_error_message=(
+                    "A month, half-year or year is stored as its whole period: "
+                    "it needs an end date."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["start_date", "end_date"], name="event_dates_idx")]
 
@@ -342,8 +356,15 @@ class Event(Publishable):
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
 
+    # Addresses under /events/ that belong to the list, not to an event.
+    RESERVED_SLUGS = frozenset({"feed", "calendar", "export"})
+
     def clean(self):
         super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is reserved for the site; choose another."}
+            )
         if self.start_date and self.date_precision != DatePrecision.DAY:
             # A fuzzy date is stored as its whole period, so that ordering, year
             # filters and "upcoming" treat "Second half of 2018" honestly.
@@ -455,6 +476,15 @@ class Participation(models.Model):
                 name="participation_unique_role",
                 violation_error_message="This organisation already has this role at the event.",
             ),
+            models.UniqueConstraint(
+                fields=["event", "stakeholder_kind", "role"],
+                condition=Q(organization__isnull=True),
+                name="participation_unique_group_role",
+                violation_error_message="This stakeholder group is already listed at the event.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["stakeholder_kind", "event"], name="participation_group_idx"),
         ]
 
     def __str__(self):
@@ -503,6 +533,13 @@ class Contribution(models.Model):
 
     class Meta:
         ordering = ["event", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"],
+                name="contribution_unique_role",
+                violation_error_message="This person already has this role at the event.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.person} - {self.get_role_display()} - {self.event}"
@@ -649,3 +686,29 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# --- Identifiers ------------------------------------------------------------
+
+
+class SlugHistory(models.Model):
+    """An address a record used to have: old links keep working after a rename."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    slug = models.SlugField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "former address"
+        verbose_name_plural = "former addresses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "slug"], name="slug_history_unique_per_model"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model}: {self.slug}"

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from events.dates import DatePrecision, period_end, period_start
 from events.models import (
     Contribution,
     Event,
@@ -89,6 +90,17 @@ class EventFactory(PublishedFactory):
     class Meta:
         model = Event
         skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Store a fuzzy date as its whole period, as Event.clean() does for staff."""
+        precision = kwargs.get("date_precision", DatePrecision.DAY)
+        if precision != DatePrecision.DAY:
+            kwargs["start_date"] = period_start(kwargs["start_date"], precision)
+            kwargs["end_date"] = period_end(
+                kwargs.get("end_date") or kwargs["start_date"], precision
+            )
+        return super()._create(model_class, *args, **kwargs)
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

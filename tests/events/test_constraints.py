@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from events.models import Participation, Photo
+from events.models import Event, Participation, Photo
 from resolutions.models import Resolution
 from tests.factories import (
+    ContributionFactory,
     EventFactory,
     EventSeriesFactory,
     ParticipationFactory,
@@ -114,3 +115,38 @@ def test_event_edition_display_ordinals():
     assert [
         EventFactory.build(edition=n).edition_display for n in (1, 2, 3, 4, 11, 12, 21, 22, 103)
     ] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "22nd", "103rd"]
+
+
+def test_fuzzy_date_without_its_period_end_is_rejected_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Event.objects.create(
+            title="Half-year", slug="half", start_date=datetime.date(2018, 7, 1),
+            end_date=None, date_precision="half_year",
+        )  # fmt: skip
+
+
+def test_same_stakeholder_group_twice_at_an_event_is_rejected():
+    event = EventFactory()
+    ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
+
+
+def test_same_speaker_role_twice_at_an_event_is_rejected():
+    contribution = ContributionFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContributionFactory(
+            event=contribution.event, person=contribution.person, role=contribution.role
+        )
+
+
+@pytest.mark.parametrize("slug", ["feed", "calendar", "export"])
+def test_event_slug_that_the_list_uses_is_refused(slug):
+    event = EventFactory.build(slug=slug)
+
+    with pytest.raises(ValidationError) as error:
+        event.full_clean(exclude=["series"])
+
+    assert f"“{slug}” is reserved for the site" in str(error.value)

@@ -1,0 +1,88 @@
+import pytest
+
+from events.identifiers import remember_old_slug
+from events.models import Event
+from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rename(obj, new_slug):
+    old_slug = obj.slug
+    obj.slug = new_slug
+    obj.save()
+    remember_old_slug(obj, old_slug=old_slug)
+
+
+def test_renamed_event_keeps_its_old_address_by_redirect_and_its_identifier(client):
+    event = EventFactory(slug="bangkok-workshop")
+    uid = event.uid
+
+    rename(event, "2nd-dialogue-bangkok")
+
+    response = client.get("/events/bangkok-workshop/")
+    assert response.status_code == 301
+    assert response["Location"] == "/events/2nd-dialogue-bangkok/"
+    assert Event.objects.get(slug="2nd-dialogue-bangkok").uid == uid
+
+
+def test_renaming_twice_keeps_both_old_addresses(client):
+    theme = ThemeFactory(slug="evidence")
+    rename(theme, "digital-evidence")
+    rename(theme, "digital-evidence-and-mla")
+
+    assert client.get("/themes/evidence/")["Location"] == "/themes/digital-evidence-and-mla/"
+    assert client.get("/themes/digital-evidence/")["Location"] == (
+        "/themes/digital-evidence-and-mla/"
+    )
+
+
+def test_renaming_back_makes_the_slug_current_again(client):
+    initiative = InitiativeFactory(slug="tat")
+    rename(initiative, "tech-against-terrorism")
+    rename(initiative, "tat")
+
+    response = client.get("/initiatives/tat/")
+
+    assert response.status_code == 200
+    assert initiative.name in response.content.decode()
+
+
+def test_old_address_of_a_draft_does_not_reveal_it(client):
+    event = EventFactory(slug="old", draft=True)
+    rename(event, "new")
+
+    assert client.get("/events/old/").status_code == 404
+
+
+def test_permanent_identifier_address_leads_to_the_record(client):
+    event = EventFactory(slug="bangkok")
+    resolution = ResolutionFactory(number=2396, year=2017)
+
+    assert client.get(f"/id/{event.uid}/")["Location"] == "/events/bangkok/"
+    assert client.get(f"/id/{resolution.uid}/")["Location"] == "/resolutions/2396/"
+
+
+def test_permanent_identifier_of_a_draft_or_nothing_is_a_404(client):
+    draft = EventFactory(draft=True)
+
+    assert client.get(f"/id/{draft.uid}/").status_code == 404
+    assert client.get("/id/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/resolutions/S/RES/2396 (2017)/", "/resolutions/S/RES/2396(2017)"]
+)
+def test_resolution_is_addressable_by_its_symbol(client, path):
+    ResolutionFactory(number=2396, year=2017)
+
+    response = client.get(path)
+
+    assert response.status_code == 301
+    assert response["Location"] == "/resolutions/2396/"
+
+
+def test_resolution_symbol_with_the_wrong_year_is_a_404(client):
+    ResolutionFactory(number=2396, year=2017)
+
+    assert client.get("/resolutions/S/RES/2396 (2016)/").status_code == 404
