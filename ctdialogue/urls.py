@@ -34,6 +34,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("search/", SearchView.as_view(), name="search"),
     path("data/", views.DataView.as_view(), name="data"),
+    path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path(settings.ADMIN_URL, admin.site.urls),

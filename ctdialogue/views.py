@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -13,8 +13,9 @@ from events.exports import (
     ORGANIZATION_COLUMNS,
     PERSON_COLUMNS,
 )
-from events.models import Event, Initiative, Theme
+from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
 from resolutions.exports import RESOLUTION_COLUMNS
+from resolutions.models import Resolution
 
 
 class HomeView(TemplateView):
@@ -62,6 +63,15 @@ class DataView(TemplateView):
         context["licence"] = settings.DATA_LICENCE
         context["licence_url"] = settings.DATA_LICENCE_URL
         return context
+
+
+def record_by_id(request, uid):
+    """/id/<uuid>/: the permanent address of any record, redirecting to its page."""
+    for model in (Event, Resolution, Initiative, Organization, Person, Theme, EventSeries):
+        record = model.objects.visible_to(request.user).filter(uid=uid).first()
+        if record is not None:
+            return redirect(record.get_absolute_url())
+    raise Http404("No record has this identifier.")
 
 
 @never_cache

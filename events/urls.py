@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import exports, feeds, views
+from . import citations, exports, feeds, views
 
 app_name = "events"
 
@@ -26,14 +26,15 @@ urlpatterns = [
         exports.PersonExportView.as_view(),
         name="person-export",
     ),
-    path(
-        "events/feed/",
-        (feeds.EventAtomFeed and feeds.EventAtomFeed()) or feeds.not_ready,
-        name="event-feed",
-    ),
+    path("events/feed/", feeds.EventAtomFeed(), name="event-feed"),
     path("events/calendar.ics", feeds.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/calendar.ics", feeds.event_ics, name="event-ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    re_path(
+        r"^events/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>bib|json)$",
+        citations.EventCitationView.as_view(),
+        name="event-cite",
+    ),
     path("series/<slug:slug>/", views.EventSeriesDetailView.as_view(), name="series-detail"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),
     path("initiatives/", views.InitiativeListView.as_view(), name="initiative-list"),
@@ -41,6 +42,11 @@ urlpatterns = [
         "initiatives/<slug:slug>/",
         views.InitiativeDetailView.as_view(),
         name="initiative-detail",
+    ),
+    re_path(
+        r"^initiatives/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>bib|json)$",
+        citations.InitiativeCitationView.as_view(),
+        name="initiative-cite",
     ),
     path("stakeholders/", views.OrganizationListView.as_view(), name="organization-list"),
     path(

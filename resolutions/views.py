@@ -1,8 +1,10 @@
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from events.views import FilteredListMixin, PublishedDetailMixin
+from events.views import CitationMixin, FilteredListMixin, PublishedDetailMixin
 
+from .citations import resolution_citation
 from .filters import ResolutionFilter
 from .models import Resolution
 
@@ -18,8 +20,11 @@ class ResolutionListView(FilteredListMixin, FilterView):
         return Resolution.objects.published()
 
 
-class ResolutionDetailView(PublishedDetailMixin, DetailView):
+class ResolutionDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Resolution
+    cite_url_name = "resolutions:resolution-cite"
+    cite_lookup = "number"
+    build_citation = staticmethod(resolution_citation)
     template_name = "resolutions/resolution_detail.html"
     context_object_name = "resolution"
     slug_field = "number"
@@ -27,3 +32,11 @@ class ResolutionDetailView(PublishedDetailMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_links()
+
+
+def resolution_by_symbol(request, number, year):
+    """/resolutions/S/RES/2396 (2017)/ redirects to the resolution's page."""
+    resolution = get_object_or_404(
+        Resolution.objects.visible_to(request.user), number=int(number), year=int(year)
+    )
+    return redirect(resolution, permanent=True)

@@ -1,0 +1,29 @@
+"""Citations of Security Council resolutions (see events.citations)."""
+
+from events.citations import Citation, CitationView, citation_key
+
+from .models import Resolution
+
+SECURITY_COUNCIL = "United Nations Security Council"
+
+
+def resolution_citation(resolution: Resolution) -> Citation:
+    return Citation(
+        key=citation_key("unsc", "res", resolution.number, resolution.year),
+        csl_type="legislation",
+        bibtex_type="misc",
+        title=f"Resolution {resolution.number} ({resolution.year}): {resolution.title}",
+        url=resolution.official_url,
+        issued=resolution.adopted_on,
+        author=SECURITY_COUNCIL,
+        publisher="United Nations",
+        number=resolution.symbol,
+        note=resolution.agenda_item,
+        extra_csl={"authority": SECURITY_COUNCIL},
+    )
+
+
+class ResolutionCitationView(CitationView):
+    model = Resolution
+    lookup = "number"
+    build = staticmethod(resolution_citation)

@@ -1,0 +1,120 @@
+import datetime
+import json
+import re
+
+import pytest
+
+from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory
+
+pytestmark = pytest.mark.django_db
+
+BIBTEX_ENTRY = re.compile(r"^@(?P<type>\w+)\{(?P<key>[a-z0-9_]+),\n(?P<body>.*)\n\}\n$", re.S)
+BIBTEX_FIELD = re.compile(r"^  (?P<name>\w+) = (?:\{(?P<braced>.*)\}|(?P<bare>\w+)),?$")
+
+
+def parse_bibtex(text):
+    match = BIBTEX_ENTRY.match(text)
+    assert match, text
+    fields = {}
+    for line in match["body"].splitlines():
+        field = BIBTEX_FIELD.match(line)
+        assert field, line
+        fields[field["name"]] = field["braced"] if field["braced"] is not None else field["bare"]
+    return match["type"], match["key"], fields
+
+
+def test_resolution_bibtex_carries_symbol_title_date_and_url(client):
+    ResolutionFactory(
+        number=2396,
+        year=2017,
+        adopted_on=datetime.date(2017, 12, 21),
+        title="Returning & relocating foreign terrorist fighters",
+    )
+
+    response = client.get("/resolutions/2396/cite.bib")
+
+    assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
+    kind, key, fields = parse_bibtex(response.content.decode())
+    assert (kind, key) == ("misc", "unsc_res_2396_2017")
+    assert fields["title"] == (
+        r"{Resolution 2396 (2017): Returning \& relocating foreign terrorist fighters}"
+    )
+    assert fields["number"] == "S/RES/2396 (2017)"
+    assert fields["author"] == "{United Nations Security Council}"
+    assert (fields["year"], fields["month"]) == ("2017", "dec")
+    assert fields["url"] == "https://undocs.org/S/RES/2396(2017)"
+
+
+def test_resolution_csl_json_has_the_expected_shape(client):
+    ResolutionFactory(number=2395, year=2017, adopted_on=datetime.date(2017, 12, 21))
+
+    items = json.loads(client.get("/resolutions/2395/cite.json").content)
+
+    assert len(items) == 1
+    item = items[0]
+    assert item["type"] == "legislation"
+    assert item["number"] == "S/RES/2395 (2017)"
+    assert item["issued"] == {"date-parts": [[2017, 12, 21]]}
+    assert item["URL"] == "https://undocs.org/S/RES/2395(2017)"
+    assert item["author"] == [{"literal": "United Nations Security Council"}]
+    assert set(item["accessed"]) == {"date-parts"}
+
+
+def test_event_citations_agree_in_both_formats(client):
+    event = EventFactory(
+        title="2nd Asia ICT and CT Dialogue",
+        slug="2nd-dialogue",
+        start_date=datetime.date(2018, 1, 24),
+        end_date=datetime.date(2018, 1, 25),
+    )
+
+    _, key, fields = parse_bibtex(client.get("/events/2nd-dialogue/cite.bib").content.decode())
+    item = json.loads(client.get("/events/2nd-dialogue/cite.json").content)[0]
+
+    url = f"http://127.0.0.1:8000{event.get_absolute_url()}"
+    assert key == item["id"] == "ctdialogue_2nd_dialogue_2018"
+    assert fields["title"] == "{2nd Asia ICT and CT Dialogue}" and item["title"] == event.title
+    assert fields["url"] == item["URL"] == url
+    assert item["issued"] == {"date-parts": [[2018, 1, 24]]}
+    assert fields["note"] == "24-25 January 2018, Bangkok, Thailand"
+    assert item["type"] == "event"
+
+
+def test_initiative_citation_gives_the_launch_year(client):
+    InitiativeFactory(name="Tech Against Terrorism", slug="tat", launched=2016)
+
+    item = json.loads(client.get("/initiatives/tat/cite.json").content)[0]
+
+    assert item["title"] == "Tech Against Terrorism"
+    assert item["issued"] == {"date-parts": [[2016]]}
+
+
+def test_draft_has_no_citation_for_the_public(client):
+    EventFactory(slug="secret", draft=True)
+    ResolutionFactory(number=9999, draft=True)
+
+    assert client.get("/events/secret/cite.bib").status_code == 404
+    assert client.get("/resolutions/9999/cite.json").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["event", "initiative", "resolution"])
+def test_detail_pages_offer_cite_this(client, kind):
+    obj = {
+        "event": lambda: EventFactory(),
+        "initiative": lambda: InitiativeFactory(),
+        "resolution": lambda: ResolutionFactory(number=2322, year=2016),
+    }[kind]()
+
+    page = client.get(obj.get_absolute_url()).content.decode()
+
+    assert "Cite this" in page
+    assert 'cite.bib">BibTeX</a>' in page and 'cite.json">CSL-JSON</a>' in page
+    assert '<pre class="cite__text"' in page
+
+
+def test_filtered_list_offers_a_permalink_to_the_view(client):
+    EventFactory()
+
+    page = client.get("/events/", {"year": "2018", "page": "1"}).content.decode()
+
+    assert 'href="http://127.0.0.1:8000/events/?year=2018"' in page
