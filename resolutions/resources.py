@@ -1,0 +1,41 @@
+"""Bulk import and export of Security Council resolutions (django-import-export).
+
+Rows are matched on the resolution number: a known number updates that resolution,
+a new one creates a draft. Themes are named by their slugs, separated by commas; an
+unknown slug is an error in that row. A file with any invalid row imports nothing,
+and an import never publishes anything.
+"""
+
+from import_export import fields
+
+from events.models import Theme
+from events.resources import StrictManyToManyWidget, VersionedResource
+
+from .models import Resolution
+
+
+class ResolutionResource(VersionedResource):
+    themes = fields.Field(
+        attribute="themes",
+        column_name="themes",
+        widget=StrictManyToManyWidget(Theme, field="slug", separator=","),
+    )
+
+    class Meta:
+        model = Resolution
+        import_id_fields = ["number"]
+        fields = [
+            "number",
+            "year",
+            "adopted_on",
+            "title",
+            "agenda_item",
+            "summary",
+            "document_url",
+            "language",
+            "themes",
+        ]
+        export_order = fields
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
