@@ -5,6 +5,7 @@ developer's laptop, CI and production is an environment variable listed in the
 README; the defaults are the safe ones (DEBUG off, no secret committed).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -57,7 +58,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ctdialogue.apps.StaffAdminConfig",  # django.contrib.admin with the staff site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +72,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_countries",
+    "tinymce",
+    "reversion",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "import_export",
     "ctdialogue.apps.CtdialogueConfig",
     "events",
     "resolutions",
@@ -84,8 +91,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "ctdialogue.urls"
@@ -157,6 +166,52 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# What the admin accepts (events/images.py, events/documents.py): real JPEG, PNG and
+# WebP images within both limits (the pixel count is read from the header, before
+# decoding), PDF documents. Smaller copies for srcset are made at these widths,
+# never wider than the upload.
+UPLOAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+UPLOAD_IMAGE_MAX_PIXELS = 40_000_000
+UPLOAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
+
+# --- Rich text and content integrity ----------------------------------------
+# TinyMCE is served from our own static files (django-tinymce's default
+# TINYMCE_JS_URL is staticfiles_storage.url("tinymce/tinymce.min.js"); no CDN). The
+# editor offers only what the sanitiser (events/html.py) keeps: valid_elements
+# mirrors its allowlist, and the sanitiser runs again on save and on output.
+
+TINYMCE_COMPRESSOR = False
+TINYMCE_DEFAULT_CONFIG = {
+    "license_key": "gpl",
+    "promotion": False,
+    "branding": False,
+    "menubar": False,
+    "contextmenu": False,
+    "height": 320,
+    "language": "en_US",  # the built-in English: no language file to fetch
+    "plugins": "lists link autolink",
+    "toolbar": "undo redo | blocks | bold italic | bullist numlist | link blockquote"
+    " | removeformat",
+    "block_formats": "Paragraph=p; Heading 2=h2; Heading 3=h3; Heading 4=h4",
+    "valid_elements": (
+        "h2,h3,h4,p,br,ul,ol,li,a[href|title|hreflang],strong/b,em/i,blockquote,cite,"
+        "q[cite],abbr[title]"
+    ),
+    "link_default_protocol": "https",
+    "link_target_list": False,
+    "convert_urls": False,
+    "entity_encoding": "raw",
+    "browser_spellcheck": True,
+}
+
+# Links in rich text to other domains are flagged for a second look (a warning,
+# not an error): manage.py audit_content, and the admin on save. Subdomains count.
+INTEGRITY_LINK_DOMAINS = env_list(
+    "DJANGO_INTEGRITY_LINK_DOMAINS",
+    "un.org,undocs.org,unodc.org,techagainstterrorism.org,iap-association.org,ict4peace.org",
+)
+
 # --- Security ---------------------------------------------------------------
 # HTTPS settings are switched on by variables, so that a plain-HTTP local run
 # works and a production run behind TLS gets HSTS and secure cookies.
@@ -175,6 +230,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Staff sessions end with the browser too: offices share computers.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Logging: everything to stdout, for gunicorn and containers -------------
 
@@ -195,6 +252,9 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # django-axes logs failed logins and lockouts as warnings, and every
+        # successful login (and its own start) as info: keep the warnings.
+        "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -250,3 +310,29 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# --- Staff: login throttling, two-factor login, bulk import -----------------
+
+# django-axes checks every login before the password does. After AXES_FAILURE_LIMIT
+# failed attempts for one username from one address, that pair is locked for
+# AXES_COOLOFF_TIME (colleagues behind the same office address are not locked out by
+# one person's typos, and nobody can lock a colleague out from elsewhere). The address
+# is REMOTE_ADDR only: X-Forwarded-For and friends are written by the client, and a
+# new value per attempt would otherwise dodge the lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "ctdialogue.staff_site.client_ip_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# django-otp: the name authenticator apps show for the site's codes.
+OTP_TOTP_ISSUER = SITE_NAME
+
+# django-import-export: an import runs in one transaction; any error rolls it back.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False

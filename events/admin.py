@@ -9,12 +9,27 @@ This module never imports ``resolutions``; ``resolutions.admin`` imports the
 publication mixin and filter from here.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
 from django_countries.filters import CountryFilter
 
+from .editorial import PublishableAdmin, StaffImportExportMixin, VersionedAdmin
+from .forms import (
+    CONFIRMATION_FIELD,
+    AttachmentAdminForm,
+    ContributionAdminForm,
+    EventAdminForm,
+    EventSeriesAdminForm,
+    InitiativeAdminForm,
+    OrganizationAdminForm,
+    ParticipationAdminForm,
+    PersonAdminForm,
+    PhotoAdminForm,
+    ThemeAdminForm,
+)
 from .models import (
     Attachment,
     Contribution,
@@ -28,6 +43,13 @@ from .models import (
     Photo,
     Theme,
 )
+from .resources import OrganizationResource
+from .services import generate_renditions
+from .versioning import register_event_models
+
+# Every content model keeps its history (django-reversion); an event's and an
+# initiative's versions include their parts.
+register_event_models()
 
 # Web addresses typed without a scheme are taken as https (Django 6's default;
 # without it Django 5.2 warns on every form with a URL field).
@@ -38,7 +60,11 @@ URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 PUBLISHING_FIELDSET = (
     "Publishing",
     {
-        "fields": [("publication_status", "publish_at"), ("created_at", "updated_at")],
+        "fields": [
+            "language",
+            ("publication_status", "publish_at"),
+            ("created_at", "updated_at"),
+        ],
         "description": (
             "A published item appears on the public site from its publish time on; "
             "until then it is scheduled. Drafts are visible to staff only."
@@ -93,11 +119,71 @@ class EventPartAdminMixin:
         return obj.event.get_absolute_url()
 
 
+CONTENT_CHECK_FIELDSET = (
+    "Content check",
+    {
+        "fields": [CONFIRMATION_FIELD],
+        "description": (
+            "The text above contains something that may not belong (see the list at the "
+            "top of the page). Correct it, or confirm that it is right as it is."
+        ),
+    },
+)
+
+
+class ContentCheckAdminMixin:
+    """Content integrity in the admin (``events.forms.IntegrityFormMixin``): when a
+    save is stopped by findings in the form or its inlines, the page shows the
+    confirmation box; a confirmed save says what was saved anyway."""
+
+    @staticmethod
+    def _findings(form, formsets):
+        findings = list(getattr(form, "integrity_findings", ()))
+        for formset in formsets:
+            for inline_form in formset.forms:
+                findings += getattr(inline_form, "integrity_findings", ())
+        return findings
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        adminform = context.get("adminform")
+        formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
+        if adminform is not None and self._findings(adminform.form, formsets):
+            context["adminform"] = helpers.AdminForm(
+                adminform.form,
+                [*adminform.fieldsets, CONTENT_CHECK_FIELDSET],
+                self.get_prepopulated_fields(request, obj),
+                adminform.readonly_fields,
+                model_admin=self,
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        findings = self._findings(form, formsets)
+        if findings:
+            listed = "; ".join(str(finding) for finding in findings[:5])
+            more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
+            messages.warning(request, f"Saved with content warnings you confirmed: {listed}{more}.")
+
+
+class RenditionsAdminMixin:
+    """Smaller copies of a new image for the public pages' ``srcset``, made once
+    after the save (``events.services.generate_renditions``)."""
+
+    rendition_source = "image"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if self.rendition_source in form.changed_data:
+            generate_renditions(obj)
+
+
 # --- Themes, stakeholders, speakers ------------------------------------------
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class ThemeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+    form = ThemeAdminForm
     list_display = ["name", "slug", "publication", "publish_at"]
     list_filter = [PublicationStateFilter]
     search_fields = ["name", "description"]
@@ -107,7 +193,16 @@ class ThemeAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(
+    StaffImportExportMixin,
+    ContentCheckAdminMixin,
+    RenditionsAdminMixin,
+    PublicationAdminMixin,
+    PublishableAdmin,
+):
+    form = OrganizationAdminForm
+    resource_classes = [OrganizationResource]
+    rendition_source = "logo"
     list_display = ["name", "acronym", "kind", "country", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "kind", ("country", CountryFilter)]
     search_fields = ["name", "acronym", "description"]
@@ -122,7 +217,11 @@ class OrganizationAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class PersonAdmin(
+    ContentCheckAdminMixin, RenditionsAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
+    form = PersonAdminForm
+    rendition_source = "photo"
     list_display = ["name", "honorific", "position", "organization", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "organization__kind"]
     search_fields = ["name", "position", "organization__name", "organization__acronym"]
@@ -132,7 +231,16 @@ class PersonAdmin(PublicationAdminMixin, admin.ModelAdmin):
     list_select_related = ["organization"]
     fieldsets = [
         (None, {"fields": ["honorific", "name", "slug", "position", "organization"]}),
-        ("About", {"fields": ["bio", "photo"]}),
+        (
+            "About",
+            {
+                "fields": ["bio", "photo", ("consent_to_publish", "consent_recorded_at")],
+                "description": (
+                    "The photo and the biography appear on the public site only when "
+                    "the person has agreed to it."
+                ),
+            },
+        ),
         PUBLISHING_FIELDSET,
     ]
 
@@ -141,7 +249,8 @@ class PersonAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class EventSeriesAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+    form = EventSeriesAdminForm
     list_display = ["name", "event_count", "publication", "publish_at"]
     list_filter = [PublicationStateFilter]
     search_fields = ["name", "description"]
@@ -159,6 +268,7 @@ class EventSeriesAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    form = ParticipationAdminForm
     fields = ["organization", "stakeholder_kind", "description", "role", "order"]
     autocomplete_fields = ["organization"]
     extra = 0
@@ -169,11 +279,13 @@ class ParticipationInline(admin.TabularInline):
 
 class ContributionInline(admin.StackedInline):
     model = Contribution
+    form = ContributionAdminForm
     fields = [
         ("person", "role", "order"),
         "title",
         "summary",
         ("quotation", "quotation_language"),
+        "chatham_house_rule",
     ]
     autocomplete_fields = ["person"]
     extra = 0
@@ -196,6 +308,7 @@ class PhotoPreviewMixin:
 
 class PhotoInline(PhotoPreviewMixin, admin.TabularInline):
     model = Photo
+    form = PhotoAdminForm
     fields = ["preview", "image", "alt_text", "is_decorative", "caption", "credit", "order"]
     readonly_fields = ["preview"]
     extra = 0
@@ -206,12 +319,15 @@ class PhotoInline(PhotoPreviewMixin, admin.TabularInline):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
-    fields = ["title", "kind", "file", "order"]
+    form = AttachmentAdminForm
+    fields = ["title", "kind", "file", "size", "order"]
+    readonly_fields = ["size"]
     extra = 0
 
 
 @admin.register(Event)
-class EventAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+    form = EventAdminForm
     list_display = [
         "title",
         "series",
@@ -241,7 +357,18 @@ class EventAdmin(PublicationAdminMixin, admin.ModelAdmin):
     save_on_top = True
     inlines = [ParticipationInline, ContributionInline, PhotoInline, AttachmentInline]
     fieldsets = [
-        (None, {"fields": [("series", "edition"), "title", "slug", ("kind", "status")]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("series", "edition"),
+                    "title",
+                    "slug",
+                    ("kind", "status"),
+                    "chatham_house_rule",
+                ]
+            },
+        ),
         (
             "Dates",
             {
@@ -262,6 +389,13 @@ class EventAdmin(PublicationAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Photo:
+            for photo_form in formset.forms:
+                if photo_form.instance.pk and "image" in photo_form.changed_data:
+                    generate_renditions(photo_form.instance)
+
     @admin.display(description="dates", ordering="start_date")
     def dates(self, obj):
         return obj.date_display
@@ -276,7 +410,8 @@ class EventAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(EventPartAdminMixin, admin.ModelAdmin):
+class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
+    form = ParticipationAdminForm
     list_display = ["participant", "event", "role", "stakeholder_kind", "order"]
     list_filter = ["role", "stakeholder_kind", "organization__kind"]
     search_fields = ["event__title", "organization__name", "organization__acronym", "description"]
@@ -290,7 +425,8 @@ class ParticipationAdmin(EventPartAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(EventPartAdminMixin, admin.ModelAdmin):
+class ContributionAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
+    form = ContributionAdminForm
     list_display = ["person", "event", "role", "title", "has_quotation", "order"]
     list_filter = ["role", "quotation_language"]
     search_fields = ["person__name", "event__title", "title", "summary", "quotation"]
@@ -303,6 +439,7 @@ class ContributionAdmin(EventPartAdminMixin, admin.ModelAdmin):
         "title",
         "summary",
         ("quotation", "quotation_language"),
+        "chatham_house_rule",
     ]
 
     @admin.display(description="quotation", boolean=True)
@@ -324,7 +461,8 @@ class InitiativePartnerInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class InitiativeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+    form = InitiativeAdminForm
     list_display = ["name", "acronym", "launched", "partner_list", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "launched", "themes"]
     search_fields = ["name", "acronym", "summary"]
@@ -361,7 +499,7 @@ class InitiativeAdmin(PublicationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(InitiativePartner)
-class InitiativePartnerAdmin(admin.ModelAdmin):
+class InitiativePartnerAdmin(VersionedAdmin):
     list_display = ["organization", "initiative", "role", "order"]
     list_filter = ["role"]
     search_fields = ["initiative__name", "organization__name", "organization__acronym"]
@@ -377,7 +515,14 @@ class InitiativePartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(PhotoPreviewMixin, EventPartAdminMixin, admin.ModelAdmin):
+class PhotoAdmin(
+    ContentCheckAdminMixin,
+    RenditionsAdminMixin,
+    PhotoPreviewMixin,
+    EventPartAdminMixin,
+    VersionedAdmin,
+):
+    form = PhotoAdminForm
     list_display = ["__str__", "preview", "event", "credit", "is_decorative", "order"]
     list_filter = ["is_decorative"]
     search_fields = ["caption", "alt_text", "credit", "event__title"]
@@ -398,11 +543,13 @@ class PhotoAdmin(PhotoPreviewMixin, EventPartAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(EventPartAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "kind", "event", "file", "order"]
+class AttachmentAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
+    form = AttachmentAdminForm
+    list_display = ["title", "kind", "event", "file", "size", "order"]
     list_filter = ["kind"]
     search_fields = ["title", "event__title"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]
     autocomplete_fields = ["event"]
     list_select_related = ["event"]
-    fields = ["event", "title", "kind", "file", "order"]
+    fields = ["event", "title", "kind", "file", "size", "order"]
+    readonly_fields = ["size"]

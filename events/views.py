@@ -1,12 +1,16 @@
 """Public pages of the dialogue: thin generic views over QuerySet methods."""
 
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from .charts import bar_chart
+from .citations import event_citation, initiative_citation
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
+from .identifiers import current_for_old_slug
 from .models import Contribution, Event, EventSeries, Initiative, Organization, Person, Theme
 
 
@@ -72,11 +76,48 @@ class FilteredListMixin(ForgivingPaginationMixin):
         return data.urlencode()
 
 
+class CitationMixin:
+    """Offers "Cite this" on a detail page: BibTeX shown, both formats to download."""
+
+    cite_url_name = ""
+    cite_lookup = "slug"
+
+    @staticmethod
+    def build_citation(obj):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        citation = self.build_citation(self.object)
+        key = {self.cite_lookup: getattr(self.object, self.cite_lookup)}
+        context["citation"] = {
+            "bibtex": citation.bibtex(timezone.localdate()),
+            "bib_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "bib"}),
+            "json_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "json"}),
+        }
+        return context
+
+
 class PublishedDetailMixin:
-    """Public visitors see what is published and due; staff may preview drafts."""
+    """Public visitors see what is published and due; staff may preview drafts.
+
+    An address a record used to have (before its slug changed) redirects
+    permanently to its current page.
+    """
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            slug = kwargs.get(self.slug_url_kwarg)
+            if slug and self.slug_field == "slug":
+                moved = current_for_old_slug(self.get_queryset(), slug)
+                if moved is not None:
+                    return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            raise
 
 
 class EventListView(FilteredListMixin, FilterView):
@@ -92,11 +133,20 @@ class EventListView(FilteredListMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
+        query = self._query_without_page()
+        context["downloads"].append(
+            (
+                "Calendar (.ics)",
+                reverse("events:event-calendar") + (f"?{query}" if query else ""),
+            )
+        )
         return context
 
 
-class EventDetailView(PublishedDetailMixin, DetailView):
+class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Event
+    cite_url_name = "events:event-cite"
+    build_citation = staticmethod(event_citation)
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
@@ -164,8 +214,10 @@ class InitiativeListView(FilteredListMixin, FilterView):
         return Initiative.objects.published().with_partners()
 
 
-class InitiativeDetailView(PublishedDetailMixin, DetailView):
+class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Initiative
+    cite_url_name = "events:initiative-cite"
+    build_citation = staticmethod(initiative_citation)
     template_name = "events/initiative_detail.html"
     context_object_name = "initiative"
 

@@ -12,18 +12,29 @@ from django.contrib import admin
 from events.admin import (
     PUBLISHING_FIELDSET,
     URL_FIELD_OVERRIDES,
+    ContentCheckAdminMixin,
     PublicationAdminMixin,
     PublicationStateFilter,
 )
+from events.editorial import PublishableAdmin, StaffImportExportMixin
+from events.versioning import register
 
+from .forms import ResolutionAdminForm
 from .models import Resolution
+from .resources import ResolutionResource
+
+register(Resolution)  # its history, kept by django-reversion
 
 # "S/RES/2395 (2017)", "s/res/2395": a pasted symbol searches by its number.
 SYMBOL_PATTERN = re.compile(r"\bS/RES/(\d+)(?:\s*\(\d{4}\))?", re.IGNORECASE)
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(PublicationAdminMixin, admin.ModelAdmin):
+class ResolutionAdmin(
+    StaffImportExportMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
+    form = ResolutionAdminForm
+    resource_classes = [ResolutionResource]
     list_display = ["symbol", "year", "adopted_on", "title", "publication", "publish_at"]
     list_display_links = ["symbol", "title"]
     list_filter = [PublicationStateFilter, "year", "themes"]

@@ -1,0 +1,27 @@
+"""The admin's model form for resolutions: rich text and content checks as in events."""
+
+from events.forms import PUBLISHING_FIELDS, ContentForm
+from events.richtext import clean_rich_text
+
+from .models import Resolution
+
+
+class ResolutionAdminForm(ContentForm):
+    class Meta(ContentForm.Meta):
+        model = Resolution
+        fields = [
+            "number",
+            "year",
+            "adopted_on",
+            "title",
+            "agenda_item",
+            "summary",
+            "document_url",
+            "themes",
+            "initiatives",
+            "events",
+            *PUBLISHING_FIELDS,
+        ]
+
+    def clean_summary(self):
+        return clean_rich_text(self.cleaned_data["summary"])
