@@ -1069,4 +1069,15 @@ def generate_content(
     if events < 0:
         raise ValueError("The number of events cannot be negative.")
     generator = _Generator(seed=seed, today=today or timezone.localdate(), batch_size=batch_size)
-    return generator.run(events, progress)
+    report = generator.run(events, progress)
+    refresh_planner_statistics()
+    return report
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load PostgreSQL's statistics are stale until autovacuum runs, and
+    its plans can be a hundred times slower (a full-text filter was 6.7 s instead of
+    30 ms here): refresh them at once."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -12,11 +12,12 @@ from django import forms
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import QueryDict
+from django.utils import timezone
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Event, EventSeries, Initiative, Organization, Person, Theme
+from .models import Event, EventSeries, Initiative, Organization, Participation, Person, Theme
 
 MAX_QUERY_LENGTH = 200
 YEAR_RANGE = (1900, 2100)
@@ -161,6 +162,8 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class EventFilter(ForgivingFilterSet):
+    TOP_VALUES = 50
+
     class Sort:
         NEWEST = "-date"
         OLDEST = "date"
@@ -306,6 +309,7 @@ class EventFilter(ForgivingFilterSet):
             "year": self._year_facet(),
             "country": self._country_facet(),
             "stakeholder": self._stakeholder_facet(),
+            **self.long_facets(),
         }
 
     def _selected(self, name):
@@ -383,22 +387,92 @@ class EventFilter(ForgivingFilterSet):
 
     def _stakeholder_facet(self):
         base = self.queryset_without("stakeholder").values("pk")
-        counts = Event.objects.filter(pk__in=base).aggregate(
-            **{
-                kind: Count(
-                    "pk",
-                    filter=Q(participations__organization__kind=kind)
-                    | Q(participations__stakeholder_kind=kind),
-                    distinct=True,
-                )
-                for kind in Organization.Kind.values
-            }
+        rows = (
+            Participation.objects.filter(event__in=base)
+            .annotate(group=Coalesce("organization__kind", "stakeholder_kind"))
+            .order_by()
+            .values("group")
+            .annotate(count=Count("event_id", distinct=True))
         )
+        counts = {row["group"]: row["count"] for row in rows}
         selected = self._selected("stakeholder")
         return [
-            {"value": value, "label": label, "count": counts[value], "selected": value in selected}
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value in selected,
+            }
             for value, label in Organization.Kind.choices
         ]
+
+    def _top_facet(self, name, rows, *, value_key, label_key):
+        """The values of a long list (organisations, initiatives, series) that occur in
+        the results, most frequent first, and the chosen one even if it does not."""
+        selected = self._selected(name)
+        facet = [
+            {
+                "value": row[value_key],
+                "label": row[label_key],
+                "count": row["count"],
+                "selected": row[value_key] in selected,
+            }
+            for row in rows[: self.TOP_VALUES]
+        ]
+        chosen = self.cleaned_values().get(name)
+        if chosen is not None and not any(item["selected"] for item in facet):
+            facet.insert(
+                0, {"value": chosen.slug, "label": str(chosen), "count": 0, "selected": True}
+            )
+        return facet
+
+    def long_facets(self):
+        """Organisation, initiative and series choices limited to the top values in the
+        results: a select of thousands of names would help nobody."""
+        organizations = (
+            Participation.objects.filter(
+                event__in=self.queryset_without("organization").values("pk"),
+                organization__publication_status=Organization.PublicationStatus.PUBLISHED,
+                organization__publish_at__lte=timezone.now(),
+            )
+            .order_by()
+            .values("organization__slug", "organization__name")
+            .annotate(count=Count("event_id", distinct=True))
+            .order_by("-count", "organization__name")
+        )
+        initiatives = (
+            Initiative.objects.published()
+            .filter(events__in=self.queryset_without("initiative").values("pk"))
+            .order_by()
+            .values("slug", "name")
+            .annotate(count=Count("events", distinct=True))
+            .order_by("-count", "name")
+        )
+        series = (
+            self.queryset_without("series")
+            .filter(
+                series__publication_status=EventSeries.PublicationStatus.PUBLISHED,
+                series__publish_at__lte=timezone.now(),
+            )
+            .order_by()
+            .values("series__slug", "series__name")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("-count", "series__name")
+        )
+        return {
+            "organization": self._top_facet(
+                "organization",
+                organizations,
+                value_key="organization__slug",
+                label_key="organization__name",
+            ),
+            "initiative": self._top_facet(
+                "initiative", initiatives, value_key="slug", label_key="name"
+            ),
+            "series": self._top_facet(
+                "series", series, value_key="series__slug", label_key="series__name"
+            ),
+        }
 
 
 class InitiativeFilter(ForgivingFilterSet):

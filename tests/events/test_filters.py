@@ -215,3 +215,22 @@ def test_active_filters_give_removal_links(record):
     ]
     assert chips[0]["remove_query"] == "theme=online-radicalisation&year=2018"
     assert chips[2]["remove_query"] == "theme=digital-evidence&theme=online-radicalisation"
+
+
+def test_long_facets_list_values_in_the_results_most_frequent_first(record):
+    facets = run({"year": "2018"}).facets()
+
+    assert [(i["value"], i["count"]) for i in facets["organization"]] == [("mofa-th", 1)]
+    assert [(i["value"], i["count"]) for i in facets["series"]] == [("asia", 2)]
+    assert [(i["value"], i["count"]) for i in facets["initiative"]] == [("tat", 1)]
+
+
+def test_long_facet_keeps_the_chosen_value_even_without_results(record):
+    facets = run({"organization": "acme", "year": "2017"}).facets()
+
+    assert facets["organization"][0] == {
+        "value": "acme",
+        "label": str(record["manila"].participations.get().organization),
+        "count": 0,
+        "selected": True,
+    }
