@@ -43,7 +43,7 @@ def bar_chart(counts: dict[int, int], *, width=640, height=200, padding=24) -> B
     maximum = max(counts.values()) or 1
     plot_height = height - 2 * padding
     slot = (width - 2 * padding) / len(years)
-    bar_width = max(slot * 0.7, 1)
+    bar_width = min(max(slot * 0.7, 1), 48)
     label_every = max(1, round(len(years) / 12))
     bars = []
     for index, year in enumerate(years):

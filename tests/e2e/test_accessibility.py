@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from events.models import Event
 
 pytestmark = pytest.mark.e2e
 
@@ -98,12 +101,25 @@ def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
     )
     target.mkdir(parents=True, exist_ok=True)
     shots = [
-        (page, "/events/?theme=digital-evidence-and-mutual-legal-assistance", "events-list.png"),
-        (page, BANGKOK, "event-detail.png"),
-        (phone, "/themes/digital-evidence-and-mutual-legal-assistance/", "theme-phone.png"),
+        (page, "/events/?theme=digital-evidence-and-mutual-legal-assistance", "events-list.jpg"),
+        (page, BANGKOK, "event-detail.jpg"),
+        (phone, "/themes/digital-evidence-and-mutual-legal-assistance/", "theme-phone.jpg"),
     ]
     for browser_page, path, name in shots:
         browser_page.open(path)
-        browser_page.page.screenshot(path=str(target / name), type="png")
+        browser_page.page.screenshot(path=str(target / name), type="jpeg", quality=70)
 
-    assert sorted(p.name for p in target.glob("*.png")) == sorted(name for *_, name in shots)
+    # The event editing screen, as staff see it.
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")
+    page.open("/admin/login/")
+    page.page.fill("#id_username", "editor")
+    page.page.fill("#id_password", "a-long-passphrase")
+    with page.page.expect_navigation():
+        page.page.click("input[type=submit]")
+    event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
+    page.open(f"/admin/events/event/{event.pk}/change/")
+    assert "Change event" in page.page.title()
+    page.page.screenshot(path=str(target / "admin-event.jpg"), type="jpeg", quality=70)
+
+    names = [name for *_, name in shots] + ["admin-event.jpg"]
+    assert sorted(p.name for p in target.glob("*.jpg")) == sorted(names)
