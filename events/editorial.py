@@ -39,6 +39,8 @@ from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from events.identifiers import remember_old_slug
+
 from .versioning import compare, format_datetime, record_before_deletion
 from .workflow import DRAFT, can_publish, is_draft, publish, unpublish
 
@@ -280,6 +282,9 @@ class PublishableAdmin(VersionedAdmin):
         if not change and not self.has_publish_permission(request):
             obj.publication_status = DRAFT
         super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            # The old address keeps working: it redirects to the new one.
+            remember_old_slug(obj, old_slug=form.initial.get("slug", ""))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring brings back the content of an old version, never its publication
