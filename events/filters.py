@@ -6,6 +6,8 @@ visitor never gets a server error for what they typed.
 """
 
 import datetime
+import operator
+from functools import reduce
 
 import django_filters
 from django import forms
@@ -134,6 +136,27 @@ class YearField(forms.IntegerField):
 
 class YearFilter(django_filters.NumberFilter):
     field_class = YearField
+
+
+class WordsFilter(django_filters.CharFilter):
+    """Free text: every word (up to twelve) must appear in one of ``fields``."""
+
+    def __init__(self, *args, fields, **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("label", "Text")
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        words = (value or "").split()[:12]
+        if not words:
+            return qs
+        condition = Q()
+        for word in words:
+            condition &= reduce(
+                operator.or_, (Q(**{f"{name}__icontains": word}) for name in self.search_fields)
+            )
+        return qs.filter(condition)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -478,7 +501,7 @@ class EventFilter(ForgivingFilterSet):
 class InitiativeFilter(ForgivingFilterSet):
     labels = {"theme": "theme", "partner": "partner", "q": "text"}
 
-    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    q = WordsFilter(fields=("name", "acronym", "summary"))
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
@@ -499,14 +522,6 @@ class InitiativeFilter(ForgivingFilterSet):
         model = Initiative
         fields = []
 
-    def filter_text(self, queryset, name, value):
-        condition = Q()
-        for word in value.split()[:12]:
-            condition &= (
-                Q(name__icontains=word) | Q(acronym__icontains=word) | Q(summary__icontains=word)
-            )
-        return queryset.filter(condition)
-
     def filter_partner(self, queryset, name, value):
         return queryset.filter(
             pk__in=Initiative.objects.filter(partnerships__organization=value).values("pk")
@@ -516,7 +531,7 @@ class InitiativeFilter(ForgivingFilterSet):
 class OrganizationFilter(ForgivingFilterSet):
     labels = {"kind": "kind", "country": "country", "q": "text"}
 
-    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    q = WordsFilter(fields=("name", "acronym"))
     kind = django_filters.ChoiceFilter(label="Kind", choices=Organization.Kind.choices)
     country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
 
@@ -524,17 +539,11 @@ class OrganizationFilter(ForgivingFilterSet):
         model = Organization
         fields = []
 
-    def filter_text(self, queryset, name, value):
-        condition = Q()
-        for word in value.split()[:12]:
-            condition &= Q(name__icontains=word) | Q(acronym__icontains=word)
-        return queryset.filter(condition)
-
 
 class PersonFilter(ForgivingFilterSet):
     labels = {"organization": "organisation", "q": "text"}
 
-    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    q = WordsFilter(fields=("name", "position"))
     organization = django_filters.ModelChoiceFilter(
         label="Organisation",
         queryset=Organization.objects.published().filter(people__isnull=False).distinct(),
@@ -544,9 +553,3 @@ class PersonFilter(ForgivingFilterSet):
     class Meta:
         model = Person
         fields = []
-
-    def filter_text(self, queryset, name, value):
-        condition = Q()
-        for word in value.split()[:12]:
-            condition &= Q(name__icontains=word) | Q(position__icontains=word)
-        return queryset.filter(condition)

@@ -1,8 +1,7 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 
-from events.filters import MAX_QUERY_LENGTH, ForgivingFilterSet, SlugChoicesFilter, YearFilter
+from events.filters import ForgivingFilterSet, SlugChoicesFilter, WordsFilter, YearFilter
 from events.models import Theme
 
 from .models import Resolution
@@ -11,7 +10,7 @@ from .models import Resolution
 class ResolutionFilter(ForgivingFilterSet):
     labels = {"q": "text", "year": "year", "theme": "theme", "number": "number"}
 
-    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=MAX_QUERY_LENGTH)
+    q = WordsFilter(fields=("title", "summary", "agenda_item"))
     number = django_filters.NumberFilter(
         label="Number", field_name="number", min_value=1, max_value=99999
     )
@@ -27,13 +26,3 @@ class ResolutionFilter(ForgivingFilterSet):
     class Meta:
         model = Resolution
         fields = []
-
-    def filter_text(self, queryset, name, value):
-        condition = Q()
-        for word in value.split()[:12]:
-            condition &= (
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(agenda_item__icontains=word)
-            )
-        return queryset.filter(condition)
