@@ -20,7 +20,6 @@ class ResolutionFilter(ForgivingFilterSet):
         field_name="themes__slug",
         queryset=Theme.objects.published(),
         widget=forms.CheckboxSelectMultiple,
-        distinct=True,
     )
 
     class Meta:
