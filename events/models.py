@@ -261,6 +261,7 @@ class EventQuerySet(PublishableQuerySet):
             ),
             Prefetch("initiatives", queryset=Initiative.objects.published()),
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+            Prefetch("attachments", queryset=Attachment.objects.order_by("order", "pk")),
         )
 
 
