@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 
@@ -59,11 +60,42 @@ def _run_settings(env_overrides):
     )
 
 
-def test_settings_without_secret_key_and_debug_off_fail_with_clear_message():
-    result = _run_settings({})
+def _run(command, env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        env={**env, **env_overrides},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("entry_point", ["ctdialogue.wsgi", "ctdialogue.asgi"])
+def test_serving_without_secret_key_and_debug_off_fails_with_clear_message(entry_point):
+    result = _run([sys.executable, "-c", f"import {entry_point}"], {})
 
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is not set." in result.stderr
+
+
+def test_deploy_check_without_secret_key_fails_with_clear_message():
+    result = _run([sys.executable, "manage.py", "check", "--deploy"], {})
+
+    assert result.returncode != 0
+    assert "(ctdialogue.E001) DJANGO_SECRET_KEY is not set." in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_secret_key(tmp_path):
+    result = _run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "No changes detected"
 
 
 def test_settings_in_debug_need_no_secret_key():
