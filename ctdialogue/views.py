@@ -26,7 +26,7 @@ class HomeView(TemplateView):
         events = Event.objects.published().with_cards()
         context["upcoming_events"] = events.upcoming().chronological()[:3]
         context["latest_events"] = events.past().newest_first()[:3]
-        context["themes"] = Theme.objects.published()
+        context["themes"] = Theme.objects.published().with_event_counts()
         context["initiatives"] = Initiative.objects.published()
         return context
 

@@ -45,12 +45,27 @@ def event_attachment_path(instance, filename):
 # --- Themes -----------------------------------------------------------------
 
 
+class ThemeQuerySet(PublishableQuerySet):
+    def with_event_counts(self):
+        """``event_count``: how many published, due events carry each theme."""
+        return self.annotate(
+            event_count=Count(
+                "events",
+                filter=Q(
+                    events__publication_status=Publishable.PublicationStatus.PUBLISHED,
+                    events__publish_at__lte=timezone.now(),
+                ),
+                distinct=True,
+            )
+        )
+
+
 class Theme(Publishable):
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

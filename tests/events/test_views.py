@@ -190,7 +190,9 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
         end_date=None,
         status="planned",
     )
-    ThemeFactory(name="Online radicalisation and violent extremism")
+    theme = ThemeFactory(name="Online radicalisation and violent extremism")
+    EventFactory(themes=[theme])
+    EventFactory(themes=[theme], draft=True)
     InitiativeFactory(name="Tech Against Terrorism")
 
     page = client.get("/").content.decode()
@@ -198,7 +200,9 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
     upcoming, latest = page.split('id="latest-title"')
     assert "Coming dialogue" in upcoming and "Held workshop" not in upcoming
     assert "Held workshop" in latest
-    assert "Online radicalisation and violent extremism" in page
+    assert (
+        f'{theme.name}</a> <span class="muted">(1 event)</span>' in page
+    )  # the draft event is not counted
     assert "Tech Against Terrorism" in page
 
 
