@@ -325,28 +325,7 @@ class EventViewSet(ReadOnlyViewSet):
     filterset_class = EventFilter
 
     def get_queryset(self):
-        return (
-            Event.objects.published()
-            .newest_first()
-            .select_related("series")
-            .prefetch_related(
-                published_themes,
-                Prefetch("initiatives", queryset=Initiative.objects.published()),
-                Prefetch("resolutions", queryset=Resolution.objects.published()),
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related("organization").order_by(
-                        "order", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "contributions",
-                    queryset=Contribution.objects.select_related("person", "event").order_by(
-                        "order", "pk"
-                    ),
-                ),
-            )
-        )
+        return Event.objects.published().newest_first().with_links()
 
 
 @extend_schema_view(
@@ -358,11 +337,7 @@ class ResolutionViewSet(ReadOnlyViewSet):
     filterset_class = ResolutionFilter
 
     def get_queryset(self):
-        return Resolution.objects.published().prefetch_related(
-            published_themes,
-            Prefetch("initiatives", queryset=Initiative.objects.published()),
-            Prefetch("events", queryset=Event.objects.published()),
-        )
+        return Resolution.objects.published().with_links()
 
 
 @extend_schema_view(
@@ -374,16 +349,14 @@ class InitiativeViewSet(ReadOnlyViewSet):
     filterset_class = InitiativeFilter
 
     def get_queryset(self):
-        return Initiative.objects.published().prefetch_related(
-            published_themes,
-            Prefetch(
-                "partnerships",
-                queryset=InitiativePartner.objects.select_related("organization").order_by(
-                    "role", "order", "pk"
-                ),
-            ),
-            Prefetch("events", queryset=Event.objects.published()),
-            Prefetch("resolutions", queryset=Resolution.objects.published()),
+        return (
+            Initiative.objects.published()
+            .with_partners()
+            .prefetch_related(
+                published_themes,
+                Prefetch("events", queryset=Event.objects.published()),
+                Prefetch("resolutions", queryset=Resolution.objects.published()),
+            )
         )
 
 

@@ -23,7 +23,6 @@ from .models import (
     Contribution,
     Event,
     Initiative,
-    InitiativePartner,
     Organization,
     Participation,
     Person,
@@ -220,14 +219,8 @@ def event_export_queryset(queryset):
 
 def initiative_export_queryset(queryset):
     resolution_model = Initiative._meta.get_field("resolutions").related_model
-    return queryset.prefetch_related(
+    return queryset.with_partners().prefetch_related(
         Prefetch("themes", queryset=Theme.objects.published().only("name")),
-        Prefetch(
-            "partnerships",
-            queryset=InitiativePartner.objects.select_related("organization").order_by(
-                "role", "order", "pk"
-            ),
-        ),
         Prefetch(
             "resolutions", queryset=resolution_model.objects.published().only("number", "year")
         ),

@@ -258,8 +258,12 @@ class EventQuerySet(PublishableQuerySet):
             Prefetch("themes", queryset=Theme.objects.published().only("name", "slug")),
         )
 
-    def with_people(self):
-        """Everything an event page shows, in a fixed number of queries."""
+    def with_links(self):
+        """An event with everything it links to (themes, speakers, participants,
+        initiatives, resolutions), in a fixed number of queries."""
+        # Resolutions live in an app that imports this one: reach them through the
+        # reverse relation's model rather than an import.
+        resolution_model = self.model._meta.get_field("resolutions").related_model
         return self.select_related("series").prefetch_related(
             Prefetch("themes", queryset=Theme.objects.published()),
             Prefetch(
@@ -275,6 +279,14 @@ class EventQuerySet(PublishableQuerySet):
                 ),
             ),
             Prefetch("initiatives", queryset=Initiative.objects.published()),
+            Prefetch(
+                "resolutions", queryset=resolution_model.objects.published().order_by("number")
+            ),
+        )
+
+    def with_people(self):
+        """Everything an event page shows, photos and documents included."""
+        return self.with_links().prefetch_related(
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
             Prefetch("attachments", queryset=Attachment.objects.order_by("order", "pk")),
         )

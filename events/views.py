@@ -156,9 +156,7 @@ class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        # Resolutions live in another app that may import this one, not the
-        # other way round: reach them through the reverse relation.
-        context["resolutions"] = event.resolutions.published().order_by("number")
+        context["resolutions"] = event.resolutions.all()  # prefetched, published only
         if event.series_id and event.edition:
             editions = Event.objects.published().filter(series_id=event.series_id)
             context["previous_event"] = (

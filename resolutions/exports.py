@@ -1,9 +1,6 @@
 """CSV and JSON exports of the resolution catalogue (see events.exports)."""
 
-from django.db.models import Prefetch
-
 from events.exports import Column, ExportView, absolute, names
-from events.models import Event, Initiative, Theme
 
 from .filters import ResolutionFilter
 from .models import Resolution
@@ -47,8 +44,4 @@ class ResolutionExportView(ExportView):
         return Resolution.objects.published()
 
     def prepare(self, queryset):
-        return queryset.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published().only("name")),
-            Prefetch("initiatives", queryset=Initiative.objects.published().only("name")),
-            Prefetch("events", queryset=Event.objects.published().only("title")),
-        )
+        return queryset.with_links()
