@@ -69,6 +69,7 @@ def test_event_with_clean_text_is_saved_without_confirmation(staff_client):
     response = staff_client.post(admin_url(Event, "add"), data)
 
     assert response.status_code == 302, errors_of(response)
+    assert Event.objects.get().body == "<p>Cooperation among prosecutors in Member States.</p>"
 
 
 def test_chinese_event_with_chinese_text_is_saved_without_confirmation(staff_client):
@@ -154,6 +155,11 @@ def test_inline_rows_follow_the_language_chosen_on_the_event(staff_client):
     response = staff_client.post(admin_url(Event, "add"), data)
 
     assert response.status_code == 302, errors_of(response)
+    contribution = Event.objects.get().contributions.get()
+    assert (contribution.person, contribution.summary) == (
+        person,
+        "Обзор работы Исполнительного директората.",
+    )
 
 
 def test_person_change_form_checks_the_biography(staff_client):

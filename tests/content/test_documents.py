@@ -49,11 +49,14 @@ def test_pdf_attachment_is_accepted_and_its_size_recorded(staff_client):
 
 
 def test_pdf_sent_as_octet_stream_is_accepted(staff_client):
+    data = pdf_bytes()
+
     response = add_event_with_document(
-        staff_client, upload("report.pdf", pdf_bytes(), "application/octet-stream")
+        staff_client, upload("report.pdf", data, "application/octet-stream")
     )
 
     assert response.status_code == 302, errors_of(response)
+    assert Event.objects.get().attachments.get().size == len(data)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.assertions import assert_not_found
 from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,8 @@ def test_draft_has_no_citation_for_the_public(client):
     EventFactory(slug="secret", draft=True)
     ResolutionFactory(number=9999, draft=True)
 
-    assert client.get("/events/secret/cite.bib").status_code == 404
-    assert client.get("/resolutions/9999/cite.json").status_code == 404
+    assert_not_found(client.get("/events/secret/cite.bib"))
+    assert_not_found(client.get("/resolutions/9999/cite.json"))
 
 
 @pytest.mark.parametrize("kind", ["event", "initiative", "resolution"])

@@ -2,6 +2,7 @@ import pytest
 
 from events.identifiers import remember_old_slug
 from events.models import Event
+from tests.assertions import assert_not_found
 from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_old_address_of_a_draft_does_not_reveal_it(client):
     event = EventFactory(slug="old", draft=True)
     rename(event, "new")
 
-    assert client.get("/events/old/").status_code == 404
+    assert_not_found(client.get("/events/old/"))
 
 
 def test_permanent_identifier_address_leads_to_the_record(client):
@@ -66,8 +67,8 @@ def test_permanent_identifier_address_leads_to_the_record(client):
 def test_permanent_identifier_of_a_draft_or_nothing_is_a_404(client):
     draft = EventFactory(draft=True)
 
-    assert client.get(f"/id/{draft.uid}/").status_code == 404
-    assert client.get("/id/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert_not_found(client.get(f"/id/{draft.uid}/"))
+    assert_not_found(client.get("/id/00000000-0000-0000-0000-000000000000/"))
 
 
 @pytest.mark.parametrize(
@@ -85,4 +86,4 @@ def test_resolution_is_addressable_by_its_symbol(client, path):
 def test_resolution_symbol_with_the_wrong_year_is_a_404(client):
     ResolutionFactory(number=2396, year=2017)
 
-    assert client.get("/resolutions/S/RES/2396 (2016)/").status_code == 404
+    assert_not_found(client.get("/resolutions/S/RES/2396 (2016)/"))

@@ -374,7 +374,10 @@ def test_search_page_survives_odd_input(client, query_string):
 
     response = client.get(f"{SEARCH_URL}?{query_string}")
 
+    html = response.content.decode()
     assert response.status_code == 200
+    assert "<h1>" in html and 'name="q"' in html  # the search page, in the site's design
+    assert "<script>alert" not in html
 
 
 def test_search_page_of_a_query_longer_than_the_word_limit_still_answers(client):

@@ -82,9 +82,12 @@ def test_lockout_of_one_user_leaves_colleagues_alone(editor, publisher, client):
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         log_in(client, "editor", "wrong")
 
-    response = log_in(Client(), "publisher")
+    colleague = Client()
+    response = log_in(colleague, "publisher")
 
     assert response.status_code == 302
+    assert is_logged_in(colleague)
+    assert not is_logged_in(client)
 
 
 def test_fewer_bad_logins_than_the_limit_do_not_lock_out(editor, client):
@@ -145,6 +148,7 @@ def test_unconfirmed_authenticator_is_not_asked_for(editor, client):
     response = log_in(client, "editor")
 
     assert response.status_code == 302
+    assert is_logged_in(client)
 
 
 def test_session_not_verified_by_the_authenticator_cannot_open_the_admin(device, editor):
