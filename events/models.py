@@ -419,10 +419,6 @@ class Event(Publishable):
         return period_end(self.end_date or self.start_date, self.date_precision)
 
     @property
-    def is_multi_day(self) -> bool:
-        return self.last_day > self.start_date
-
-    @property
     def place_display(self) -> str:
         return ", ".join(part for part in (self.city, self.country.name) if part)
 

@@ -13,9 +13,6 @@ OFFICIAL_DOCUMENT_URL = "https://undocs.org/S/RES/{number}({year})"
 
 
 class ResolutionQuerySet(PublishableQuerySet):
-    def for_theme(self, theme):
-        return self.filter(themes=theme)
-
     def with_links(self):
         return self.prefetch_related(
             Prefetch("themes", queryset=Theme.objects.published()),
