@@ -37,7 +37,12 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/; create an account with: $(BIN)/python manage.py createsuperuser)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev
+# axe-core, for the browser tests; without npm they are skipped with a reason.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser tests will be skipped"; fi
+
+test: install-dev node_modules/.package-lock.json
 	$(BIN)/pytest --cov --cov-report=term
 
 lint: install-dev
