@@ -54,7 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "ctdialogue.apps.StaffAdminConfig",  # django.contrib.admin with the staff site
+    "ctdialogue.staff.apps.StaffAdminConfig",  # django.contrib.admin with the staff site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +75,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "import_export",
     "ctdialogue.apps.CtdialogueConfig",
+    "ctdialogue.publishing",
+    "ctdialogue.safety",
+    "ctdialogue.output",
+    "ctdialogue.search",
+    "ctdialogue.sample",
+    "ctdialogue.staff",
     "events",
     "resolutions",
 ]
@@ -162,7 +168,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# What the admin accepts (events/images.py, events/documents.py): real JPEG, PNG and
+# What the admin accepts (ctdialogue/safety/images.py and documents.py): real JPEG, PNG and
 # WebP images within both limits (the pixel count is read from the header, before
 # decoding), PDF documents. Smaller copies for srcset are made at these widths,
 # never wider than the upload.
@@ -174,7 +180,7 @@ IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
 # --- Rich text and content integrity ----------------------------------------
 # TinyMCE is served from our own static files (django-tinymce's default
 # TINYMCE_JS_URL is staticfiles_storage.url("tinymce/tinymce.min.js"); no CDN). The
-# editor offers only what the sanitiser (events/html.py) keeps: valid_elements
+# editor offers only what the sanitiser (ctdialogue/safety/html.py) keeps: valid_elements
 # mirrors its allowlist, and the sanitiser runs again on save and on output.
 
 TINYMCE_COMPRESSOR = False
@@ -322,7 +328,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "ctdialogue.staff_site.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "ctdialogue.staff.site.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 

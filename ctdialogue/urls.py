@@ -5,8 +5,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import api, views
-from .search import SearchView
+import events.api
+import events.search
+import resolutions.api
+import resolutions.search
+
+from . import views
+from .search.views import SearchView
 from .sitemaps import robots_txt, sitemaps
 
 admin.site.site_header = "ctdialogue - editorial administration"
@@ -14,13 +19,13 @@ admin.site.site_title = "ctdialogue admin"
 admin.site.index_title = "Events, people, initiatives and resolutions"
 
 router = DefaultRouter()
-router.register("events", api.EventViewSet, basename="event")
-router.register("resolutions", api.ResolutionViewSet, basename="resolution")
-router.register("initiatives", api.InitiativeViewSet, basename="initiative")
-router.register("stakeholders", api.OrganizationViewSet, basename="stakeholder")
-router.register("speakers", api.PersonViewSet, basename="speaker")
-router.register("themes", api.ThemeViewSet, basename="theme")
-router.register("series", api.SeriesViewSet, basename="series")
+router.register("events", events.api.EventViewSet, basename="event")
+router.register("resolutions", resolutions.api.ResolutionViewSet, basename="resolution")
+router.register("initiatives", events.api.InitiativeViewSet, basename="initiative")
+router.register("stakeholders", events.api.OrganizationViewSet, basename="stakeholder")
+router.register("speakers", events.api.PersonViewSet, basename="speaker")
+router.register("themes", events.api.ThemeViewSet, basename="theme")
+router.register("series", events.api.SeriesViewSet, basename="series")
 
 api_patterns = [
     *router.urls,
@@ -32,7 +37,11 @@ urlpatterns = [
     path("api/", include((api_patterns, "api"))),
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
-    path("search/", SearchView.as_view(), name="search"),
+    path(
+        "search/",
+        SearchView.as_view(sources=(*events.search.SOURCES, *resolutions.search.SOURCES)),
+        name="search",
+    ),
     path("data/", views.DataView.as_view(), name="data"),
     path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -5,20 +5,30 @@ every admin that is the target of one declares ``search_fields``. Changelists lo
 what their columns show with ``list_select_related`` or a prefetch in
 ``get_queryset``: their number of queries does not grow with the number of rows.
 
-This module never imports ``resolutions``; ``resolutions.admin`` imports the
-publication mixin and filter from here.
+This module never imports ``resolutions``. What every content admin shares comes
+from ``ctdialogue.publishing.admin`` (roles, publishing, history) and
+``ctdialogue.safety.admin`` (content checks, image renditions).
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.db import models
+from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
 from django_countries.filters import CountryFilter
 
-from .editorial import PublishableAdmin, StaffImportExportMixin, VersionedAdmin
+from ctdialogue.publishing import history
+from ctdialogue.publishing.admin import (
+    PUBLISHING_FIELDSET,
+    URL_FIELD_OVERRIDES,
+    PublicationAdminMixin,
+    PublicationStateFilter,
+    PublishableAdmin,
+    StaffImportExportMixin,
+    VersionedAdmin,
+)
+from ctdialogue.safety.admin import ContentCheckAdminMixin, RenditionsAdminMixin
+from ctdialogue.safety.renditions import generate_renditions
+
 from .forms import (
-    CONFIRMATION_FIELD,
     AttachmentAdminForm,
     ContributionAdminForm,
     EventAdminForm,
@@ -44,71 +54,23 @@ from .models import (
     Theme,
 )
 from .resources import OrganizationResource
-from .services import generate_renditions
-from .versioning import register_event_models
 
 # Every content model keeps its history (django-reversion); an event's and an
 # initiative's versions include their parts.
-register_event_models()
-
-# Web addresses typed without a scheme are taken as https (Django 6's default;
-# without it Django 5.2 warns on every form with a URL field).
-URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
-
-# --- Publishing, shared by every publishable model --------------------------
-
-PUBLISHING_FIELDSET = (
-    "Publishing",
-    {
-        "fields": [
-            "language",
-            ("publication_status", "publish_at"),
-            ("created_at", "updated_at"),
-        ],
-        "description": (
-            "A published item appears on the public site from its publish time on; "
-            "until then it is scheduled. Drafts are visible to staff only."
-        ),
-    },
-)
-
-
-class PublicationStateFilter(admin.SimpleListFilter):
-    """Draft, scheduled or published: the three states the publication column shows.
-
-    A finer filter than one on ``publication_status`` alone, which cannot tell a
-    scheduled item from one already on the public site.
-    """
-
-    title = "publication"
-    parameter_name = "publication"
-
-    def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "draft":
-            return queryset.drafts()
-        if self.value() == "scheduled":
-            return queryset.scheduled()
-        if self.value() == "published":
-            return queryset.published()
-        return queryset
-
-
-class PublicationAdminMixin:
-    """The publication column and the read-only timestamps of a publishable model.
-
-    List ``"publication"`` and ``"publish_at"`` in ``list_display``,
-    ``PublicationStateFilter`` in ``list_filter`` and ``PUBLISHING_FIELDSET`` last in
-    ``fieldsets``.
-    """
-
-    readonly_fields = ["created_at", "updated_at"]
-
-    @admin.display(description="publication", ordering="publication_status")
-    def publication(self, obj):
-        return obj.publication_state.capitalize()
+for model in (
+    Theme,
+    Organization,
+    Person,
+    EventSeries,
+    Participation,
+    Contribution,
+    Photo,
+    Attachment,
+    InitiativePartner,
+):
+    history.register(model)
+history.register(Event, follow=("participations", "contributions", "photos", "attachments"))
+history.register(Initiative, follow=("partnerships",))
 
 
 class EventPartAdminMixin:
@@ -117,65 +79,6 @@ class EventPartAdminMixin:
 
     def view_on_site(self, obj):
         return obj.event.get_absolute_url()
-
-
-CONTENT_CHECK_FIELDSET = (
-    "Content check",
-    {
-        "fields": [CONFIRMATION_FIELD],
-        "description": (
-            "The text above contains something that may not belong (see the list at the "
-            "top of the page). Correct it, or confirm that it is right as it is."
-        ),
-    },
-)
-
-
-class ContentCheckAdminMixin:
-    """Content integrity in the admin (``events.forms.IntegrityFormMixin``): when a
-    save is stopped by findings in the form or its inlines, the page shows the
-    confirmation box; a confirmed save says what was saved anyway."""
-
-    @staticmethod
-    def _findings(form, formsets):
-        findings = list(getattr(form, "integrity_findings", ()))
-        for formset in formsets:
-            for inline_form in formset.forms:
-                findings += getattr(inline_form, "integrity_findings", ())
-        return findings
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        adminform = context.get("adminform")
-        formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
-        if adminform is not None and self._findings(adminform.form, formsets):
-            context["adminform"] = helpers.AdminForm(
-                adminform.form,
-                [*adminform.fieldsets, CONTENT_CHECK_FIELDSET],
-                self.get_prepopulated_fields(request, obj),
-                adminform.readonly_fields,
-                model_admin=self,
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        findings = self._findings(form, formsets)
-        if findings:
-            listed = "; ".join(str(finding) for finding in findings[:5])
-            more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
-            messages.warning(request, f"Saved with content warnings you confirmed: {listed}{more}.")
-
-
-class RenditionsAdminMixin:
-    """Smaller copies of a new image for the public pages' ``srcset``, made once
-    after the save (``events.services.generate_renditions``)."""
-
-    rendition_source = "image"
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if self.rendition_source in form.changed_data:
-            generate_renditions(obj)
 
 
 # --- Themes, stakeholders, speakers ------------------------------------------
@@ -203,6 +106,7 @@ class OrganizationAdmin(
     form = OrganizationAdminForm
     resource_classes = [OrganizationResource]
     rendition_source = "logo"
+    rendition_target = "logo_renditions"
     list_display = ["name", "acronym", "kind", "country", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "kind", ("country", CountryFilter)]
     search_fields = ["name", "acronym", "description"]
@@ -222,6 +126,7 @@ class PersonAdmin(
 ):
     form = PersonAdminForm
     rendition_source = "photo"
+    rendition_target = "photo_renditions"
     list_display = ["name", "honorific", "position", "organization", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "organization__kind"]
     search_fields = ["name", "position", "organization__name", "organization__acronym"]
@@ -394,7 +299,9 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
         if formset.model is Photo:
             for photo_form in formset.forms:
                 if photo_form.instance.pk and "image" in photo_form.changed_data:
-                    generate_renditions(photo_form.instance)
+                    generate_renditions(
+                        photo_form.instance, image_field="image", renditions_field="renditions"
+                    )
 
     @admin.display(description="dates", ordering="start_date")
     def dates(self, obj):

@@ -1,115 +1,13 @@
-"""Citations of records in CSL-JSON (Zotero, Mendeley, pandoc) and BibTeX.
-
-Each record type gives a ``Citation``: the same facts rendered both ways, so
-the two formats can never disagree.
-"""
+"""Citations of events and initiatives (see ``ctdialogue.output.citations``)."""
 
 import datetime
-import json
-import re
-import unicodedata
-from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.views import View
+
+from ctdialogue.output.addresses import absolute
+from ctdialogue.output.citations import Citation, CitationView, citation_key
 
 from .models import Event, Initiative
-
-BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-@dataclass
-class Citation:
-    key: str
-    csl_type: str
-    bibtex_type: str
-    title: str
-    url: str
-    issued: datetime.date | None
-    author: str = ""  # an institution, cited as a literal name
-    publisher: str = ""
-    container_title: str = ""
-    number: str = ""
-    note: str = ""
-    extra_csl: dict = field(default_factory=dict)
-
-    def csl(self, accessed: datetime.date) -> dict:
-        item = {
-            "id": self.key,
-            "type": self.csl_type,
-            "title": self.title,
-            "URL": self.url,
-            "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
-        }
-        if self.issued:
-            item["issued"] = {
-                "date-parts": [[self.issued.year, self.issued.month, self.issued.day]]
-            }
-        if self.author:
-            item["author"] = [{"literal": self.author}]
-        for key, value in (
-            ("publisher", self.publisher),
-            ("container-title", self.container_title),
-            ("number", self.number),
-            ("note", self.note),
-        ):
-            if value:
-                item[key] = value
-        item.update(self.extra_csl)
-        return item
-
-    def bibtex(self, accessed: datetime.date) -> str:
-        fields = [("title", "{" + bibtex_escape(self.title) + "}")]
-        if self.author:
-            fields.append(("author", "{" + bibtex_escape(self.author) + "}"))
-        if self.container_title:
-            fields.append(("howpublished", bibtex_escape(self.container_title)))
-        if self.publisher:
-            fields.append(("publisher", bibtex_escape(self.publisher)))
-        if self.number:
-            fields.append(("number", bibtex_escape(self.number)))
-        if self.issued:
-            fields.append(("year", str(self.issued.year)))
-            fields.append(("month", MONTHS[self.issued.month - 1]))
-        fields.append(("url", self.url))
-        fields.append(("urldate", accessed.isoformat()))
-        if self.note:
-            fields.append(("note", bibtex_escape(self.note)))
-        body = ",\n".join(
-            f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
-            for name, value in fields
-        )
-        return f"@{self.bibtex_type}{{{self.key},\n{body}\n}}\n"
-
-
-def bibtex_escape(text: str) -> str:
-    return "".join(BIBTEX_SPECIAL.get(char, char) for char in text)
-
-
-def citation_key(*parts) -> str:
-    """ASCII letters, digits and underscores only, as every BibTeX tool accepts."""
-    text = "_".join(str(part) for part in parts if part)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "_", ascii_text).strip("_").lower()
-
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def event_citation(event: Event) -> Citation:
@@ -143,34 +41,6 @@ def initiative_citation(initiative: Initiative) -> Citation:
     if launched:
         citation.extra_csl["issued"] = {"date-parts": [[initiative.launched]]}
     return citation
-
-
-class CitationView(View):
-    """GET <record>/cite.bib or cite.json: the record's citation as a file."""
-
-    model = None
-    lookup = "slug"
-    build = None
-
-    def get_object(self, **kwargs):
-        queryset = self.model.objects.visible_to(self.request.user)
-        return get_object_or_404(queryset, **{self.lookup: kwargs[self.lookup]})
-
-    def get(self, request, fmt, **kwargs):
-        citation = self.build(self.get_object(**kwargs))
-        accessed = timezone.localdate()
-        if fmt == "bib":
-            response = HttpResponse(
-                citation.bibtex(accessed), content_type="application/x-bibtex; charset=utf-8"
-            )
-        else:
-            response = HttpResponse(
-                json.dumps([citation.csl(accessed)], ensure_ascii=False, indent=2),
-                content_type="application/vnd.citationstyles.csl+json; charset=utf-8",
-            )
-        extension = "bib" if fmt == "bib" else "json"
-        response["Content-Disposition"] = f'inline; filename="{citation.key}.{extension}"'
-        return response
 
 
 class EventCitationView(CitationView):

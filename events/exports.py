@@ -1,22 +1,13 @@
-"""Exports of the filtered lists as CSV and JSON, streamed row by row.
+"""The dialogue's lists as CSV and JSON: the columns of each, and the export views.
 
-An export takes the same query string as the HTML list it belongs to and
-returns every matching published record (not just one page), in the same
-order. Rows are read from the database in chunks, so 100,000 events never sit
-in memory at once. The column definitions below are the single source of the
-data documentation page.
+The column definitions are the single source of the data documentation page.
 """
 
-import csv
-import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-
-from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse, StreamingHttpResponse
-from django.utils.html import strip_tags
-from django.views import View
+
+from ctdialogue.output.addresses import absolute
+from ctdialogue.output.exports import Column, ExportView, names
+from ctdialogue.safety.html import plain_text
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
@@ -28,30 +19,6 @@ from .models import (
     Person,
     Theme,
 )
-
-CHUNK_SIZE = 2000
-LIST_SEPARATOR = "; "
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    description: str
-    value: Callable[[object], object]
-    is_list: bool = False
-
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def plain(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
-
-
-def names(items) -> list[str]:
-    return [str(item) for item in items]
-
 
 # --- Column sets ----------------------------------------------------------------
 
@@ -117,7 +84,7 @@ EVENT_COLUMNS = [
         lambda e: [r.symbol for r in e.resolutions.all()],
         is_list=True,
     ),
-    Column("summary", "Short summary, as plain text.", lambda e: plain(e.summary)),
+    Column("summary", "Short summary, as plain text.", lambda e: plain_text(e.summary)),
 ]
 
 INITIATIVE_COLUMNS = [
@@ -142,7 +109,7 @@ INITIATIVE_COLUMNS = [
         lambda i: [r.symbol for r in i.resolutions.all()],
         is_list=True,
     ),
-    Column("summary", "Summary, as plain text.", lambda i: plain(i.summary)),
+    Column("summary", "Summary, as plain text.", lambda i: plain_text(i.summary)),
 ]
 
 ORGANIZATION_COLUMNS = [
@@ -225,90 +192,6 @@ def initiative_export_queryset(queryset):
             "resolutions", queryset=resolution_model.objects.published().only("number", "year")
         ),
     )
-
-
-# --- Writers --------------------------------------------------------------------
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv."""
-
-    def write(self, value):
-        return value
-
-
-def records(queryset, columns: list[Column]) -> Iterator[dict]:
-    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield {column.name: column.value(obj) for column in columns}
-
-
-def csv_lines(items: Iterable[dict], columns: list[Column]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    # A byte order mark lets spreadsheet software detect UTF-8.
-    yield "\ufeff" + writer.writerow([column.name for column in columns])
-    for record in items:
-        yield writer.writerow(
-            [LIST_SEPARATOR.join(record[c.name]) if c.is_list else record[c.name] for c in columns]
-        )
-
-
-def json_chunks(items: Iterable[dict], meta: dict) -> Iterator[str]:
-    yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "records": ['
-    first = True
-    for record in items:
-        yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
-        first = False
-    yield "\n]}\n"
-
-
-class ExportView(View):
-    """GET /<list>/export.csv or .json with the list page's query string."""
-
-    filterset_class = None
-    columns: list[Column] = []
-    filename = "export"
-    list_url_name = ""
-
-    def get_queryset(self):
-        raise NotImplementedError
-
-    def prepare(self, queryset):
-        return queryset
-
-    def get(self, request, fmt):
-        filterset = self.filterset_class(request.GET or None, queryset=self.get_queryset())
-        problems = filterset.problems
-        if problems:
-            return self.bad_request(fmt, problems)
-        queryset = self.prepare(filterset.qs)
-        items = records(queryset, self.columns)
-        if fmt == "csv":
-            response = StreamingHttpResponse(
-                csv_lines(items, self.columns), content_type="text/csv; charset=utf-8"
-            )
-        else:
-            meta = {
-                "source": absolute(request.get_full_path()),
-                "query": request.GET.urlencode(),
-                "columns": [c.name for c in self.columns],
-                "licence": settings.DATA_LICENCE,
-            }
-            response = StreamingHttpResponse(
-                json_chunks(items, meta), content_type="application/json; charset=utf-8"
-            )
-        response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'
-        response["Cache-Control"] = "public, max-age=300"
-        return response
-
-    def bad_request(self, fmt, problems):
-        if fmt == "json":
-            body = json.dumps(
-                {"error": "Some filter values could not be understood.", "problems": problems},
-                ensure_ascii=False,
-            )
-            return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
-        lines = ["Some filter values could not be understood:", *problems]
-        return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
 
 
 class EventExportView(ExportView):

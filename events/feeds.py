@@ -28,20 +28,20 @@ cancelled ones (also transparent), CONFIRMED otherwise.
 
 import datetime
 import html
-import json
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, QuerySet
-from django.forms import ModelChoiceField
-from django.http import HttpResponse
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.views.decorators.http import require_safe
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
+
+from ctdialogue.output.addresses import absolute
+from ctdialogue.output.feeds import calendar_response, filters_in_words
+from ctdialogue.safety.html import plain_text
 
 from .dates import DatePrecision, format_period, period_start
 from .filters import EventFilter
@@ -90,18 +90,6 @@ STATUS_NOTES = (Event.Status.TENTATIVE, Event.Status.POSTPONED, Event.Status.CAN
 # --- Helpers that read an event already in memory (no queries) ----------------
 
 
-def absolute_url(site_url: str, url: str) -> str:
-    """``url`` on the public site; a URL that is already absolute is kept."""
-    if url.startswith(("http://", "https://", "//")):
-        return url
-    return f"{site_url}{url}"
-
-
-def plain_text(value: str) -> str:
-    """Stored rich text as plain text: tags removed, entities decoded."""
-    return " ".join(html.unescape(strip_tags(value or "")).split())
-
-
 def is_fuzzy(event) -> bool:
     return event.date_precision != DatePrecision.DAY
 
@@ -144,10 +132,10 @@ def calendar_description(event, url: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def calendar_event(event, site_url: str) -> CalendarEvent:
+def calendar_event(event) -> CalendarEvent:
     """One all-day VEVENT for ``event``; its themes must be prefetched."""
     first, last = event_period(event)
-    url = absolute_url(site_url, event.get_absolute_url())
+    url = absolute(event.get_absolute_url())
     component = CalendarEvent()
     # The record's permanent UUID: it survives a new slug, a new domain and a
     # database reload, so a subscriber never sees the same event twice.
@@ -173,7 +161,7 @@ def calendar_event(event, site_url: str) -> CalendarEvent:
     return component
 
 
-def build_calendar(events, *, name: str, description: str = "", site_url: str) -> Calendar:
+def build_calendar(events, *, name: str, description: str = "") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.SITE_NAME}//ctdialogue//EN")
     calendar.add("version", "2.0")
@@ -185,17 +173,11 @@ def build_calendar(events, *, name: str, description: str = "", site_url: str) -
     calendar.add("refresh-interval", datetime.timedelta(hours=12))
     calendar.add("x-published-ttl", "PT12H")
     for event in events:
-        calendar.add_component(calendar_event(event, site_url))
+        calendar.add_component(calendar_event(event))
     return calendar
 
 
-def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
-def event_json_ld(event, site_url: str) -> dict:
+def event_json_ld(event) -> dict:
     """schema.org Event data for ``event``.
 
     Reads only what ``Event.objects.with_people()`` prefetches (participations,
@@ -208,7 +190,7 @@ def event_json_ld(event, site_url: str) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": absolute_url(site_url, event.get_absolute_url()),
+        "url": absolute(event.get_absolute_url()),
         "startDate": first.isoformat(),
         "endDate": last.isoformat(),
         "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
@@ -229,25 +211,25 @@ def event_json_ld(event, site_url: str) -> dict:
             "name": event.venue or event.place_display,
             "address": address,
         }
-    organizers = [_organizer(participation, site_url) for participation in event.hosts]
+    organizers = [_organizer(participation) for participation in event.hosts]
     if organizers:
         data["organizer"] = organizers
-    performers = _performers(event, site_url)
+    performers = _performers(event)
     if performers:
         data["performer"] = performers
-    images = [absolute_url(site_url, photo.image.url) for photo in event.photos.all()]
+    images = [absolute(photo.image.url) for photo in event.photos.all()]
     if images:
         data["image"] = images
     return data
 
 
-def _organizer(participation, site_url: str) -> dict:
+def _organizer(participation) -> dict:
     organization = participation.organization
     if organization is None:
         return {"@type": "Organization", "name": participation.participant_display}
     data = {"@type": "Organization", "name": organization.name}
     if organization.is_published:
-        data["url"] = absolute_url(site_url, organization.get_absolute_url())
+        data["url"] = absolute(organization.get_absolute_url())
         if organization.website:
             data["sameAs"] = organization.website
     elif organization.website:
@@ -255,7 +237,7 @@ def _organizer(participation, site_url: str) -> dict:
     return data
 
 
-def _performers(event, site_url: str) -> list[dict]:
+def _performers(event) -> list[dict]:
     """The speakers who may be named: none from a session, or an event, held
     under the Chatham House rule."""
     people, seen = [], set()
@@ -268,41 +250,9 @@ def _performers(event, site_url: str) -> list[dict]:
         if person.position:
             data["jobTitle"] = person.position
         if person.is_published:
-            data["url"] = absolute_url(site_url, person.get_absolute_url())
+            data["url"] = absolute(person.get_absolute_url())
         people.append(data)
     return people
-
-
-JSON_SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    ord("\u2028"): "\\u2028",
-    ord("\u2029"): "\\u2029",
-}
-
-
-def json_for_script(data) -> str:
-    """JSON safe to place inside a <script> element: no "</script>" can appear."""
-    return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-
-
-def filters_in_words(filterset) -> str:
-    """ "Theme: Digital evidence; Year: 2018": the filters in use.
-
-    Unlike ``active_filters()`` it never loads a model field's whole choice
-    list (every theme, every organisation) just to name the chosen value."""
-    parts = []
-    for name, value in filterset.cleaned_values().items():
-        items = list(value) if isinstance(value, list | tuple | QuerySet) else [value]
-        items = [item for item in items if item not in (None, "")]
-        if name == "sort" or not items:
-            continue
-        field = filterset.form.fields[name]
-        choices = {} if isinstance(field, ModelChoiceField) else dict(getattr(field, "choices", ()))
-        words = ", ".join(str(choices.get(str(item), item)) for item in items)
-        parts.append(f"{filterset.labels.get(name, name).capitalize()}: {words}")
-    return "; ".join(parts)
 
 
 # --- Views --------------------------------------------------------------------
@@ -324,10 +274,10 @@ class EventAtomFeed(Feed):
         return f"Events newly published on the public record of the {settings.SITE_NAME}."
 
     def link(self):
-        return absolute_url(settings.SITE_URL, reverse("events:event-list"))
+        return absolute(reverse("events:event-list"))
 
     def feed_url(self):
-        return absolute_url(settings.SITE_URL, reverse("events:event-feed"))
+        return absolute(reverse("events:event-feed"))
 
     def feed_guid(self):
         return self.feed_url()
@@ -364,7 +314,7 @@ class EventAtomFeed(Feed):
         return html.escape(text, quote=False)
 
     def item_link(self, item):
-        return absolute_url(settings.SITE_URL, item.get_absolute_url())
+        return absolute(item.get_absolute_url())
 
     def item_guid(self, item):
         return item.uid.urn  # "urn:uuid:...": permanent, whatever the address
@@ -410,7 +360,6 @@ def event_calendar(request):
         events,
         name=f"{settings.SITE_NAME}: events",
         description=description,
-        site_url=settings.SITE_URL,
     )
     return calendar_response(calendar, "ctdialogue-events.ics")
 
@@ -428,6 +377,5 @@ def event_ics(request, slug):
         [event],
         name=event.title,
         description=f"{settings.SITE_NAME}: {event.title}",
-        site_url=settings.SITE_URL,
     )
     return calendar_response(calendar, f"{event.slug}.ics")

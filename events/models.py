@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
+from ctdialogue.publishing.models import UN_LANGUAGES, Publishable, PublishableQuerySet
+from ctdialogue.search.documents import websearch, weighted_vector
+
 from .dates import DatePrecision, format_period, period_end, period_start
-from .publishing import UN_LANGUAGES, Publishable, PublishableQuerySet
-from .searching import EVENT_SEARCH_FIELDS, websearch, weighted_vector
 
 
 def upload_path(folder: str, filename: str) -> str:
@@ -65,6 +66,9 @@ class Theme(Publishable):
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True)
 
+    #: (field, weight) of the site search's document (ctdialogue.search).
+    search_document = (("name", "A"), ("description", "B"))
+
     objects = ThemeQuerySet.as_manager()
 
     class Meta:
@@ -100,6 +104,8 @@ class Organization(Publishable):
     description = models.TextField(blank=True)
     logo = models.ImageField(upload_to=organization_logo_path, blank=True)
     logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    search_document = (("name", "A"), ("acronym", "A"), ("description", "B"))
 
     objects = PublishableQuerySet.as_manager()
 
@@ -148,6 +154,9 @@ class Person(Publishable):
     consent_recorded_at = models.DateTimeField(
         "consent recorded", null=True, blank=True, help_text="When the consent was given."
     )
+
+    # A biography is searchable only with consent, so it is not in the document at all.
+    search_document = (("name", "A"), ("position", "B"))
 
     objects = PersonQuerySet.as_manager()
 
@@ -222,7 +231,7 @@ class EventQuerySet(PublishableQuerySet):
         """Full-text search on PostgreSQL (the site search's document and index);
         elsewhere every word must appear in the title, summary, body or place."""
         if connections[self.db].vendor == "postgresql":
-            return self.alias(document=weighted_vector(EVENT_SEARCH_FIELDS)).filter(
+            return self.alias(document=weighted_vector(self.model.search_document)).filter(
                 document=websearch(text)
             )
         condition = Q()
@@ -345,6 +354,14 @@ class Event(Publishable):
         "Chatham House rule",
         default=False,
         help_text="What was said may be reported, but not who said it.",
+    )
+
+    search_document = (
+        ("title", "A"),
+        ("summary", "B"),
+        ("city", "C"),
+        ("venue", "C"),
+        ("body", "D"),
     )
 
     objects = EventQuerySet.as_manager()
@@ -609,6 +626,8 @@ class Initiative(Publishable):
         Organization, through="InitiativePartner", related_name="initiatives", blank=True
     )
 
+    search_document = (("name", "A"), ("acronym", "A"), ("summary", "B"))
+
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
@@ -710,29 +729,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
-
-
-# --- Identifiers ------------------------------------------------------------
-
-
-class SlugHistory(models.Model):
-    """An address a record used to have: old links keep working after a rename."""
-
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
-    )
-    object_id = models.PositiveBigIntegerField()
-    slug = models.SlugField(max_length=255)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "former address"
-        verbose_name_plural = "former addresses"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "slug"], name="slug_history_unique_per_model"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.content_type.model}: {self.slug}"

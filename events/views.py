@@ -1,123 +1,18 @@
 """Public pages of the dialogue: thin generic views over QuerySet methods."""
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .charts import bar_chart
+from ctdialogue.output.citations import CitationMixin
+from ctdialogue.pages.charts import bar_chart
+from ctdialogue.pages.views import FilteredListMixin
+from ctdialogue.publishing.views import PublishedDetailMixin
+
 from .citations import event_citation, initiative_citation
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
-from .identifiers import current_for_old_slug
 from .models import Contribution, Event, EventSeries, Initiative, Organization, Person, Theme
-
-
-class ForgivingPaginationMixin:
-    """A page number that is not a number, or past the end, shows the nearest
-    real page with a message instead of an error page."""
-
-    page_problem = ""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(
-            queryset, page_size, allow_empty_first_page=self.get_allow_empty()
-        )
-        raw = self.request.GET.get(self.page_kwarg, "1").strip() or "1"
-        shown = raw if len(raw) <= 20 else raw[:20] + "..."
-        try:
-            number = int(raw)
-        except ValueError:
-            number = 1
-            self.page_problem = f"Page: “{shown}” is not a page number; the first page is shown."
-        else:
-            if number < 1:
-                number = 1
-                self.page_problem = "Page: page numbers start at 1; the first page is shown."
-            elif number > paginator.num_pages:
-                self.page_problem = (
-                    f"Page: there is no page {number}; the last page "
-                    f"({paginator.num_pages}) is shown."
-                )
-                number = paginator.num_pages
-        page = paginator.page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
-
-
-class FilteredListMixin(ForgivingPaginationMixin):
-    """A django-filter list that shows what it can and says what it could not use."""
-
-    strict = False
-    export_url_name = ""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.export_url_name:
-            query = self._query_without_page()
-            suffix = f"?{query}" if query else ""
-            context["downloads"] = [
-                (label, reverse(self.export_url_name, kwargs={"fmt": fmt}) + suffix)
-                for fmt, label in (("csv", "CSV"), ("json", "JSON"))
-            ]
-        problems = list(self.filterset.problems)
-        if self.page_problem:
-            problems.append(self.page_problem)
-        context["problems"] = problems
-        context["active_filters"] = self.filterset.active_filters()
-        context["query_without_page"] = self._query_without_page()
-        return context
-
-    def _query_without_page(self):
-        data = self.filterset.data.copy() if self.filterset.data is not None else None
-        if data is None:
-            return ""
-        data.pop("page", None)
-        return data.urlencode()
-
-
-class CitationMixin:
-    """Offers "Cite this" on a detail page: BibTeX shown, both formats to download."""
-
-    cite_url_name = ""
-    cite_lookup = "slug"
-
-    @staticmethod
-    def build_citation(obj):
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        citation = self.build_citation(self.object)
-        key = {self.cite_lookup: getattr(self.object, self.cite_lookup)}
-        context["citation"] = {
-            "bibtex": citation.bibtex(timezone.localdate()),
-            "bib_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "bib"}),
-            "json_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "json"}),
-        }
-        return context
-
-
-class PublishedDetailMixin:
-    """Public visitors see what is published and due; staff may preview drafts.
-
-    An address a record used to have (before its slug changed) redirects
-    permanently to its current page.
-    """
-
-    def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            slug = kwargs.get(self.slug_url_kwarg)
-            if slug and self.slug_field == "slug":
-                moved = current_for_old_slug(self.get_queryset(), slug)
-                if moved is not None:
-                    return HttpResponsePermanentRedirect(moved.get_absolute_url())
-            raise
 
 
 class EventListView(FilteredListMixin, FilterView):

@@ -9,21 +9,22 @@ import re
 
 from django.contrib import admin
 
-from events.admin import (
+from ctdialogue.publishing import history
+from ctdialogue.publishing.admin import (
     PUBLISHING_FIELDSET,
     URL_FIELD_OVERRIDES,
-    ContentCheckAdminMixin,
     PublicationAdminMixin,
     PublicationStateFilter,
+    PublishableAdmin,
+    StaffImportExportMixin,
 )
-from events.editorial import PublishableAdmin, StaffImportExportMixin
-from events.versioning import register
+from ctdialogue.safety.admin import ContentCheckAdminMixin
 
 from .forms import ResolutionAdminForm
 from .models import Resolution
 from .resources import ResolutionResource
 
-register(Resolution)  # its history, kept by django-reversion
+history.register(Resolution)  # its history, kept by django-reversion
 
 # "S/RES/2395 (2017)", "s/res/2395": a pasted symbol searches by its number.
 SYMBOL_PATTERN = re.compile(r"\bS/RES/(\d+)(?:\s*\(\d{4}\))?", re.IGNORECASE)

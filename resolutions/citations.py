@@ -1,6 +1,6 @@
-"""Citations of Security Council resolutions (see events.citations)."""
+"""Citations of Security Council resolutions (see ``ctdialogue.output.citations``)."""
 
-from events.citations import Citation, CitationView, citation_key
+from ctdialogue.output.citations import Citation, CitationView, citation_key
 
 from .models import Resolution
 

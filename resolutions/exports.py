@@ -1,6 +1,7 @@
-"""CSV and JSON exports of the resolution catalogue (see events.exports)."""
+"""CSV and JSON exports of the resolution catalogue (see ``ctdialogue.output.exports``)."""
 
-from events.exports import Column, ExportView, absolute, names
+from ctdialogue.output.addresses import absolute
+from ctdialogue.output.exports import Column, ExportView, names
 
 from .filters import ResolutionFilter
 from .models import Resolution

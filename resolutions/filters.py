@@ -1,7 +1,12 @@
 import django_filters
 from django import forms
 
-from events.filters import ForgivingFilterSet, SlugChoicesFilter, WordsFilter, YearFilter
+from ctdialogue.pages.filters import (
+    ForgivingFilterSet,
+    SlugChoicesFilter,
+    WordsFilter,
+    YearFilter,
+)
 from events.models import Theme
 
 from .models import Resolution

@@ -1,7 +1,8 @@
 """The admin's model form for resolutions: rich text and content checks as in events."""
 
-from events.forms import PUBLISHING_FIELDS, ContentForm
-from events.richtext import clean_rich_text
+from ctdialogue.publishing.models import PUBLISHING_FIELDS
+from ctdialogue.safety.forms import ContentForm
+from ctdialogue.safety.richtext import clean_rich_text
 
 from .models import Resolution
 

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
+from ctdialogue.publishing.models import Publishable, PublishableQuerySet
 from events.models import Event, Initiative, Theme
-from events.publishing import Publishable, PublishableQuerySet
 
 OFFICIAL_DOCUMENT_URL = "https://undocs.org/S/RES/{number}({year})"
 
@@ -53,6 +53,8 @@ class Resolution(Publishable):
     events = models.ManyToManyField(
         Event, blank=True, related_name="resolutions", help_text="Events that discussed it."
     )
+
+    search_document = (("title", "A"), ("summary", "B"), ("agenda_item", "C"))
 
     objects = ResolutionQuerySet.as_manager()
 

@@ -8,8 +8,8 @@ and an import never publishes anything.
 
 from import_export import fields
 
+from ctdialogue.publishing.imports import StrictManyToManyWidget, VersionedResource
 from events.models import Theme
-from events.resources import StrictManyToManyWidget, VersionedResource
 
 from .models import Resolution
 

@@ -2,7 +2,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from events.views import CitationMixin, FilteredListMixin, PublishedDetailMixin
+from ctdialogue.output.citations import CitationMixin
+from ctdialogue.pages.views import FilteredListMixin
+from ctdialogue.publishing.views import PublishedDetailMixin
 
 from .citations import resolution_citation
 from .filters import ResolutionFilter

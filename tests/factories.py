@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from ctdialogue.publishing.models import Publishable
 from events.dates import DatePrecision, period_end, period_start
 from events.models import (
     Contribution,
@@ -18,7 +19,6 @@ from events.models import (
     Photo,
     Theme,
 )
-from events.publishing import Publishable
 from resolutions.models import Resolution
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED

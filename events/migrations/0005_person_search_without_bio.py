@@ -1,42 +1,15 @@
-"""The speakers' search document leaves out biographies (shown only with consent).
+"""Search indexes used to be built here; they now belong to the search app.
 
-Replaces the GIN index of 0002 for people on PostgreSQL; nothing elsewhere.
+``ctdialogue/search/migrations/0001_search_indexes`` builds every GIN index of the
+site search beside the code that queries it (and replaces the ones this migration
+created on databases that ran it before the move). Kept, empty, so that the history
+of migrations stays the same on every database.
 """
 
-import operator
-from functools import reduce
-
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-
-OLD_FIELDS = (("name", "A"), ("position", "B"), ("bio", "C"))
-NEW_FIELDS = (("name", "A"), ("position", "B"))
-NAME = "person_search_idx"
-
-
-def index(fields):
-    vector = reduce(
-        operator.add,
-        (SearchVector(name, weight=weight, config="english") for name, weight in fields),
-    )
-    return GinIndex(vector, name=NAME)
-
-
-def replace(old, new):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        person = apps.get_model("events", "person")
-        schema_editor.remove_index(person, index(old))
-        schema_editor.add_index(person, index(new))
-
-    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("events", "0004_slug_history")]
 
-    operations = [
-        migrations.RunPython(replace(OLD_FIELDS, NEW_FIELDS), replace(NEW_FIELDS, OLD_FIELDS))
-    ]
+    operations = []

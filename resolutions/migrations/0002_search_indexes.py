@@ -1,53 +1,15 @@
-"""A GIN index for the site search on PostgreSQL (nothing on other databases).
+"""Search indexes used to be built here; they now belong to the search app.
 
-It stores the same weighted document as ``ctdialogue.search.SOURCES`` builds for
-resolutions (field order, weights and the "english" configuration), so that the planner
-can answer ``document @@ websearch_to_tsquery(...)`` from the index. The field list is
-copied here, not imported, so that this migration keeps meaning what it meant when it
-ran: a change to the search's fields needs a new migration that replaces the index.
+``ctdialogue/search/migrations/0001_search_indexes`` builds every GIN index of the
+site search beside the code that queries it (and replaces the ones this migration
+created on databases that ran it before the move). Kept, empty, so that the history
+of migrations stays the same on every database.
 """
 
-import operator
-from functools import reduce
-
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-
-CONFIG = "english"
-
-SEARCH_INDEXES = {
-    "resolution": (
-        "resolution_search_idx",
-        (("title", "A"), ("summary", "B"), ("agenda_item", "C")),
-    ),
-}
-
-
-def search_indexes(apps):
-    for model_name, (index_name, fields) in SEARCH_INDEXES.items():
-        vector = reduce(
-            operator.add,
-            (SearchVector(name, weight=weight, config=CONFIG) for name, weight in fields),
-        )
-        yield apps.get_model("resolutions", model_name), GinIndex(vector, name=index_name)
-
-
-def add_search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model, index in search_indexes(apps):
-        schema_editor.add_index(model, index)
-
-
-def remove_search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model, index in search_indexes(apps):
-        schema_editor.remove_index(model, index)
 
 
 class Migration(migrations.Migration):
     dependencies = [("resolutions", "0001_initial")]
 
-    operations = [migrations.RunPython(add_search_indexes, remove_search_indexes)]
+    operations = []

@@ -516,7 +516,7 @@ def test_changelist_publish_at_column_shows_the_time(staff_client):
 
     response = staff_client.get(admin_url(Theme, "changelist"))
 
-    # The publish time is shown with its time zone (events.editorial.PublishableAdmin).
+    # The publish time is shown with its time zone (ctdialogue.publishing.admin.PublishableAdmin).
     assert '<td class="field-publish_time">20 January 2018, 09:30 (UTC)</td>' in (
         response.content.decode()
     )

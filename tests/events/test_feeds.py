@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
+from ctdialogue.output.addresses import absolute
+from ctdialogue.output.feeds import json_for_script
 from events import feeds
 from events.models import Event
 from tests.factories import (
@@ -537,14 +539,12 @@ def test_event_page_without_photo_has_no_og_image(client):
 
 
 def test_json_for_script_escapes_markup_characters():
-    text = feeds.json_for_script({"name": "<b>&</b>\u2028"})
+    text = json_for_script({"name": "<b>&</b>\u2028"})
 
     assert text == '{"name": "\\u003Cb\\u003E\\u0026\\u003C/b\\u003E\\u2028"}'
     assert json.loads(text) == {"name": "<b>&</b>\u2028"}
 
 
 def test_absolute_url_keeps_absolute_urls():
-    assert feeds.absolute_url(SITE, "/media/a.png") == f"{SITE}/media/a.png"
-    assert feeds.absolute_url(SITE, "https://cdn.example.org/a.png") == (
-        "https://cdn.example.org/a.png"
-    )
+    assert absolute("/media/a.png") == f"{SITE}/media/a.png"
+    assert absolute("https://cdn.example.org/a.png") == ("https://cdn.example.org/a.png")

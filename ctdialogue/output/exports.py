@@ -1,0 +1,118 @@
+"""Exports of filtered lists as CSV and JSON, streamed row by row.
+
+An export takes the same query string as the HTML list it belongs to and returns
+every matching published record (not just one page), in the same order. Rows are read
+from the database in chunks, so 100,000 events never sit in memory at once. Each
+content app declares its columns (``Column``); the same list documents the data on
+the /data/ page.
+"""
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpResponse, StreamingHttpResponse
+from django.views import View
+
+from .addresses import absolute
+
+CHUNK_SIZE = 2000
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[object], object]
+    is_list: bool = False
+
+
+def names(items) -> list[str]:
+    return [str(item) for item in items]
+
+
+# --- Writers --------------------------------------------------------------------
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv."""
+
+    def write(self, value):
+        return value
+
+
+def records(queryset, columns: list[Column]) -> Iterator[dict]:
+    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+        yield {column.name: column.value(obj) for column in columns}
+
+
+def csv_lines(items: Iterable[dict], columns: list[Column]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    # A byte order mark lets spreadsheet software detect UTF-8.
+    yield "\ufeff" + writer.writerow([column.name for column in columns])
+    for record in items:
+        yield writer.writerow(
+            [LIST_SEPARATOR.join(record[c.name]) if c.is_list else record[c.name] for c in columns]
+        )
+
+
+def json_chunks(items: Iterable[dict], meta: dict) -> Iterator[str]:
+    yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "records": ['
+    first = True
+    for record in items:
+        yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
+
+
+class ExportView(View):
+    """GET /<list>/export.csv or .json with the list page's query string."""
+
+    filterset_class = None
+    columns: list[Column] = []
+    filename = "export"
+    list_url_name = ""
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def prepare(self, queryset):
+        return queryset
+
+    def get(self, request, fmt):
+        filterset = self.filterset_class(request.GET or None, queryset=self.get_queryset())
+        problems = filterset.problems
+        if problems:
+            return self.bad_request(fmt, problems)
+        queryset = self.prepare(filterset.qs)
+        items = records(queryset, self.columns)
+        if fmt == "csv":
+            response = StreamingHttpResponse(
+                csv_lines(items, self.columns), content_type="text/csv; charset=utf-8"
+            )
+        else:
+            meta = {
+                "source": absolute(request.get_full_path()),
+                "query": request.GET.urlencode(),
+                "columns": [c.name for c in self.columns],
+                "licence": settings.DATA_LICENCE,
+            }
+            response = StreamingHttpResponse(
+                json_chunks(items, meta), content_type="application/json; charset=utf-8"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    def bad_request(self, fmt, problems):
+        if fmt == "json":
+            body = json.dumps(
+                {"error": "Some filter values could not be understood.", "problems": problems},
+                ensure_ascii=False,
+            )
+            return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
+        lines = ["Some filter values could not be understood:", *problems]
+        return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")

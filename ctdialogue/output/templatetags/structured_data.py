@@ -1,0 +1,16 @@
+"""``|json_ld``: data for search engines and citation tools, safely inside a page."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from ctdialogue.output.feeds import json_for_script
+
+register = template.Library()
+
+
+@register.filter
+def json_ld(value):
+    """``value`` as a JSON-LD script element. "<", ">" and "&" are written as
+    \\u003C, \\u003E and \\u0026, so no text in the data can close the element."""
+    script = f'<script type="application/ld+json">{json_for_script(value)}</script>'
+    return mark_safe(script)  # noqa: S308 - json_for_script escapes <, > and &

@@ -1,0 +1,189 @@
+"""What every public list's FilterSet shares (django-filter).
+
+Every FilterSet built on ``ForgivingFilterSet`` is forgiving: a value that does not
+parse is reported in words (``problems``) and left out, and the rest of the filters
+still apply. A visitor never gets a server error for what they typed.
+"""
+
+import datetime
+import operator
+from functools import reduce
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from ctdialogue.search.query import MAX_QUERY_LENGTH
+
+YEAR_RANGE = (1900, 2100)
+
+
+class ForgivingFilterSet(django_filters.FilterSet):
+    """Drops what cannot be used and says why, instead of failing."""
+
+    #: Human names of the parameters, for messages and chips.
+    labels: dict[str, str] = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        self.rejected: list[str] = []
+        if data is not None:
+            data = self._without_control_characters(data)
+        super().__init__(data, *args, **kwargs)
+
+    def _without_control_characters(self, data):
+        clean = QueryDict(mutable=True)
+        for key, values in data.lists():
+            if "\x00" in key:
+                self.rejected.append("A parameter name contained a NUL character; it was ignored.")
+                continue
+            kept = [value for value in values if "\x00" not in value]
+            if len(kept) < len(values):
+                label = self.labels.get(key, key)
+                self.rejected.append(
+                    f"{label.capitalize()}: the value contained a NUL character and was ignored."
+                )
+            if kept:
+                clean.setlist(key, kept)
+        return clean
+
+    def cleaned_values(self) -> dict:
+        """The values that parsed; nothing for an unbound (unfiltered) request."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.form.cleaned_data
+
+    @property
+    def problems(self) -> list[str]:
+        """What could not be understood, in words, for the page to show."""
+        messages = list(self.rejected)
+        if self.is_bound:
+            for name, errors in self.errors.items():
+                label = self.labels.get(name, name.replace("_", " "))
+                for error in errors:
+                    messages.append(f"{label.capitalize()}: {error}")
+        return messages
+
+    def active_filters(self):
+        """Each filter value in use, with the query string that removes it."""
+        chips = []
+        for name, value in self.cleaned_values().items():
+            if name == "sort" or value is None or value == "":
+                continue
+            items = list(value) if isinstance(value, list | tuple | QuerySet) else [value]
+            chips.extend(self._chip(name, item) for item in items)
+        return chips
+
+    def _chip(self, name, item):
+        data = self.data.copy()
+        raw = self._raw_value(name, item)
+        remaining = [v for v in data.getlist(name) if v != raw]
+        if remaining:
+            data.setlist(name, remaining)
+        else:
+            data.pop(name, None)
+        data.pop("page", None)
+        return {
+            "name": name,
+            "label": self.labels.get(name, name),
+            "value": self._value_label(name, item),
+            "remove_query": data.urlencode(),
+        }
+
+    def _raw_value(self, name, item):
+        field = self.form.fields[name]
+        to_field = getattr(field, "to_field_name", None)
+        if to_field:
+            return str(getattr(item, to_field))
+        if isinstance(item, datetime.date):
+            return item.isoformat()
+        return str(item)
+
+    def _value_label(self, name, item):
+        if hasattr(item, "pk"):
+            return str(item)
+        field = self.form.fields[name]
+        choices = dict(getattr(field, "choices", []) or [])
+        if str(item) in choices:
+            return str(choices[str(item)])
+        if isinstance(item, datetime.date):
+            return f"{item.day} {item:%B %Y}"
+        return str(item)
+
+
+def _positive_year(value):
+    if value is None:
+        return value
+    if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        raise forms.ValidationError(f"enter a year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}.")
+    return value
+
+
+class YearField(forms.IntegerField):
+    default_error_messages = {"invalid": "enter a year as four digits, such as 2018."}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", []).append(_positive_year)
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
+class WordsFilter(django_filters.CharFilter):
+    """Free text: every word (up to twelve) must appear in one of ``fields``."""
+
+    def __init__(self, *args, fields, **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("label", "Text")
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        words = (value or "").split()[:12]
+        if not words:
+            return qs
+        condition = Q()
+        for word in words:
+            condition &= reduce(
+                operator.or_, (Q(**{f"{name}__icontains": word}) for name in self.search_fields)
+            )
+        return qs.filter(condition)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several values by slug (any of them matches); an unknown slug is named in the
+    message. Matches are found with a subquery, so the results need no DISTINCT
+    (which on a wide table would compare every column of every row)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        slugs = [item.slug for item in value]
+        matching = qs.model._base_manager.filter(**{f"{self.field_name}__in": slugs})
+        return qs.filter(pk__in=matching.values("pk"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": "“%(value)s” is not one we know.",
+                "invalid_pk_value": "“%(pk)s” is not valid.",
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """One value by slug (documented as a string in the API schema)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,66 @@
+"""What every public list page shares: forgiving pagination, and the messages, chips
+and download links of a filtered list."""
+
+from django.urls import reverse
+
+
+class ForgivingPaginationMixin:
+    """A page number that is not a number, or past the end, shows the nearest
+    real page with a message instead of an error page."""
+
+    page_problem = ""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset, page_size, allow_empty_first_page=self.get_allow_empty()
+        )
+        raw = self.request.GET.get(self.page_kwarg, "1").strip() or "1"
+        shown = raw if len(raw) <= 20 else raw[:20] + "..."
+        try:
+            number = int(raw)
+        except ValueError:
+            number = 1
+            self.page_problem = f"Page: “{shown}” is not a page number; the first page is shown."
+        else:
+            if number < 1:
+                number = 1
+                self.page_problem = "Page: page numbers start at 1; the first page is shown."
+            elif number > paginator.num_pages:
+                self.page_problem = (
+                    f"Page: there is no page {number}; the last page "
+                    f"({paginator.num_pages}) is shown."
+                )
+                number = paginator.num_pages
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class FilteredListMixin(ForgivingPaginationMixin):
+    """A django-filter list that shows what it can and says what it could not use."""
+
+    strict = False
+    export_url_name = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.export_url_name:
+            query = self._query_without_page()
+            suffix = f"?{query}" if query else ""
+            context["downloads"] = [
+                (label, reverse(self.export_url_name, kwargs={"fmt": fmt}) + suffix)
+                for fmt, label in (("csv", "CSV"), ("json", "JSON"))
+            ]
+        problems = list(self.filterset.problems)
+        if self.page_problem:
+            problems.append(self.page_problem)
+        context["problems"] = problems
+        context["active_filters"] = self.filterset.active_filters()
+        context["query_without_page"] = self._query_without_page()
+        return context
+
+    def _query_without_page(self):
+        data = self.filterset.data.copy() if self.filterset.data is not None else None
+        if data is None:
+            return ""
+        data.pop("page", None)
+        return data.urlencode()

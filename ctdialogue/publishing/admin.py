@@ -1,0 +1,601 @@
+"""The editorial admin: history for every content model; roles, publishing and
+protection against lost updates for every publishable one.
+
+``VersionedAdmin`` (every content model) records each admin save with django-reversion,
+keeps an object's last state when it is deleted (so it can be recovered), and adds a
+page comparing two versions field by field.
+
+``PublishableAdmin`` adds what the roles need:
+
+- Editors (no ``publish_<model>`` permission) see the publication fields read-only,
+  create drafts only, cannot delete what is published or scheduled (one by one or in
+  bulk), and cannot publish by restoring or recovering an old version.
+- Publishers get the actions "Publish now", "Schedule..." and "Unpublish".
+- A change form carries the ``updated_at`` it was loaded with; if somebody else saved
+  the object since, the save is refused with a link to the history (optimistic
+  locking: nothing is silently overwritten).
+- Times are shown with their time zone's name.
+"""
+
+import datetime
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, router, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from .history import compare, format_datetime, record_before_deletion
+from .identifiers import remember_old_slug
+from .models import PUBLICATION_FIELDS
+from .workflow import DRAFT, can_publish, is_draft, publish, unpublish
+
+EDIT_VERSION = "edit_version"
+
+
+def version_token(value: datetime.datetime | None) -> str:
+    """The ``updated_at`` a form was loaded with, as text for a hidden field."""
+    return value.astimezone(datetime.UTC).isoformat() if value else ""
+
+
+def parse_token(token: str) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(token)
+    except ValueError:
+        return None
+
+
+def time_of_day(value: datetime.datetime) -> str:
+    """ "14:32 (UTC)" today, "3 March 2025, 14:32 (UTC)" on another day."""
+    local = timezone.localtime(value)
+    zone = timezone.get_current_timezone_name()
+    if local.date() == timezone.localdate():
+        return f"{local:%H:%M} ({zone})"
+    return f"{date_format(local, 'j F Y')}, {local:%H:%M} ({zone})"
+
+
+def name_of(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+# Web addresses typed without a scheme are taken as https (Django 6's default;
+# without it Django 5.2 warns on every form with a URL field).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+PUBLISHING_FIELDSET = (
+    "Publishing",
+    {
+        "fields": [
+            "language",
+            PUBLICATION_FIELDS,
+            ("created_at", "updated_at"),
+        ],
+        "description": (
+            "A published item appears on the public site from its publish time on; "
+            "until then it is scheduled. Drafts are visible to staff only."
+        ),
+    },
+)
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or published: the three states the publication column shows.
+
+    A finer filter than one on ``publication_status`` alone, which cannot tell a
+    scheduled item from one already on the public site.
+    """
+
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "draft":
+            return queryset.drafts()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "published":
+            return queryset.published()
+        return queryset
+
+
+class PublicationAdminMixin:
+    """The publication column and the read-only timestamps of a publishable model.
+
+    List ``"publication"`` and ``"publish_at"`` in ``list_display``,
+    ``PublicationStateFilter`` in ``list_filter`` and ``PUBLISHING_FIELDSET`` last in
+    ``fieldsets``.
+    """
+
+    readonly_fields = ["created_at", "updated_at"]
+
+    @admin.display(description="publication", ordering="publication_status")
+    def publication(self, obj):
+        return obj.publication_state.capitalize()
+
+
+# --- History -----------------------------------------------------------------
+
+
+class VersionedAdmin(VersionAdmin):
+    """Every admin save is a version (who, when, what); deleted objects can be
+    recovered; any two versions can be compared."""
+
+    object_history_template = "admin/editorial/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        # VersionAdmin wraps the whole changelist request in one revision. A bulk
+        # deletion would then be recorded after its rows are gone, and reversion
+        # drops versions of rows that no longer exist. Here every action that writes
+        # opens its own revision instead (the publishing actions, and deletion
+        # through record_before_deletion).
+        context = {"has_change_permission": self.has_change_permission(request)}
+        context.update(extra_context or {})
+        return super(VersionAdmin, self).changelist_view(request, context)
+
+    def delete_model(self, request, obj):
+        record_before_deletion([obj], user=request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            record_before_deletion(list(queryset), user=request.user)
+            super().delete_queryset(request, queryset)
+
+    def _versions(self, object_id):
+        return Version.objects.get_for_object_reference(self.model, object_id).select_related(
+            "revision", "revision__user"
+        )
+
+    def _admin_url(self, name, *args, query=""):
+        opts = self.opts
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{name}",
+            args=args,
+        )
+        return f"{url}?{query}" if query else url
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = list(self._versions(unquote(object_id)).order_by("-pk"))
+        rows = []
+        for index, version in enumerate(versions):
+            previous = versions[index + 1] if index + 1 < len(versions) else None
+            rows.append(
+                {
+                    "version": version,
+                    "date": format_datetime(version.revision.date_created),
+                    "user": name_of(version.revision.user),
+                    "comment": version.revision.get_comment(),
+                    "restore_url": self._admin_url(
+                        "revision", quote(version.object_id), version.pk
+                    ),
+                    "compare_url": previous
+                    and self._admin_url(
+                        "compare", object_id, query=f"old={previous.pk}&new={version.pk}"
+                    ),
+                    "checked_new": index == 0,
+                    "checked_old": index == 1,
+                }
+            )
+        context = {
+            "version_rows": rows,
+            "compare_form_url": self._admin_url("compare", object_id),
+        }
+        context.update(extra_context or {})
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        """The fields that differ between two versions, old and new side by side."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        history_url = self._admin_url("history", quote(obj.pk))
+        versions = self._versions(str(obj.pk))
+        chosen = {}
+        for key in ("old", "new"):
+            try:
+                chosen[key] = versions.filter(pk=int(request.GET.get(key, ""))).first()
+            except ValueError:
+                chosen[key] = None
+        new = chosen["new"]
+        if new is None:
+            messages.warning(request, "Choose two versions to compare.")
+            return HttpResponseRedirect(history_url)
+        old = chosen["old"] or versions.filter(pk__lt=new.pk).order_by("-pk").first()
+        if old is None or old.pk == new.pk:
+            messages.warning(request, "There is no earlier version to compare this one with.")
+            return HttpResponseRedirect(history_url)
+        if old.pk > new.pk:
+            old, new = new, old
+        changes, parts = compare(old, new)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Changes to {obj}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": obj,
+            "object_id": quote(obj.pk),
+            "old": {
+                "version": old,
+                "date": format_datetime(old.revision.date_created),
+                "user": name_of(old.revision.user),
+                "restore_url": self._admin_url("revision", quote(obj.pk), old.pk),
+            },
+            "new": {
+                "version": new,
+                "date": format_datetime(new.revision.date_created),
+                "user": name_of(new.revision.user),
+            },
+            "changes": changes,
+            "parts": parts,
+            "history_url": history_url,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/compare.html", context)
+
+
+# --- Publishing --------------------------------------------------------------
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.DateTimeField(
+        label="Publish at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "publish_at"
+        ].help_text = (
+            f"Date and time in {timezone.get_current_timezone_name()}, the site's time zone."
+        )
+
+    def clean_publish_at(self):
+        value = self.cleaned_data["publish_at"]
+        if value <= timezone.now():
+            raise ValidationError("Choose a time in the future, or use “Publish now”.")
+        return value
+
+
+def with_edit_version(form_class, *, find_conflict):
+    """``form_class`` with a hidden field holding the ``updated_at`` it was loaded with;
+    ``find_conflict(form)`` returns the message refusing the save, or None."""
+
+    class EditVersionForm(form_class):
+        edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields[EDIT_VERSION].initial = version_token(self.instance.updated_at)
+
+        def clean(self):
+            cleaned_data = super().clean()
+            conflict = find_conflict(self)
+            if conflict:
+                raise ValidationError(conflict, code="edit_conflict")
+            return cleaned_data
+
+    EditVersionForm.__name__ = form_class.__name__
+    return EditVersionForm
+
+
+class PublishableAdmin(VersionedAdmin):
+    """The admin of a model with a draft/published state (see the module docstring)."""
+
+    actions = ["publish_now", "schedule", "unpublish", "delete_selected"]
+    change_form_template = "admin/editorial/change_form.html"
+    revision_form_template = "admin/editorial/revision_form.html"
+    recover_form_template = "admin/editorial/recover_form.html"
+
+    # --- Roles ---
+
+    def has_publish_permission(self, request, obj=None):
+        return can_publish(request.user, self.model)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and not is_draft(obj):
+            return self.has_publish_permission(request)
+        return allowed
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += [name for name in PUBLICATION_FIELDS if name not in readonly]
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.has_publish_permission(request):
+            obj.publication_status = DRAFT
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            # The old address keeps working: it redirects to the new one.
+            remember_old_slug(obj, old_slug=form.initial.get("slug", ""))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring brings back the content of an old version, never its publication
+        # state: the object stays as published (or not) as it is now, and the form is
+        # checked against the current version for lost updates.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            request.editorial_current = (
+                self.model._base_manager.select_for_update()
+                .filter(pk=unquote(object_id))
+                .values(*PUBLICATION_FIELDS, "updated_at")
+                .first()
+            )
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A recovered object comes back as a draft.
+        request.editorial_recovering = True
+        return super().recover_view(request, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            return obj
+        current = getattr(request, "editorial_current", None)
+        if current:
+            for name, value in current.items():
+                setattr(obj, name, value)
+        elif getattr(request, "editorial_recovering", False):
+            obj.publication_status = DRAFT
+        return obj
+
+    # --- The change form ---
+
+    def get_fields(self, request, obj=None):
+        return [name for name in super().get_fields(request, obj) if name != EDIT_VERSION]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        help_texts = dict(getattr(getattr(self.form, "_meta", None), "help_texts", None) or {})
+        help_texts["publish_at"] = (
+            f"{self.model._meta.get_field('publish_at').help_text} "
+            f"Times are in {timezone.get_current_timezone_name()}, the site's time zone."
+        )
+        kwargs["help_texts"] = {**help_texts, **kwargs.get("help_texts", {})}
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or obj.pk is None:
+            return form
+        return with_edit_version(
+            form, find_conflict=lambda bound: self.edit_conflict(request, bound)
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.publication_state != "published":
+            context["view_on_site_label"] = f"Preview ({obj.publication_state})"
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def edit_conflict(self, request, form):
+        """The message refusing a save when someone else saved the object after the form
+        was loaded, or None. Locks the row until the save is committed."""
+        obj = form.instance
+        current = getattr(request, "editorial_current", None)
+        if current is None:
+            current = (
+                self.model._base_manager.select_for_update()
+                .filter(pk=obj.pk)
+                .values("updated_at")
+                .first()
+            )
+        name = self.opts.verbose_name
+        if current is None:
+            return f"Someone else deleted this {name}. Your changes were not saved."
+        loaded = form.cleaned_data.get(EDIT_VERSION, "")
+        if loaded == version_token(current["updated_at"]):
+            return None
+        if not loaded:
+            return (
+                f"This form was sent without the version of the {name} it was opened with, "
+                f"so it could overwrite someone else's change. Reload the page and make "
+                f"your edits again."
+            )
+        history_url = self._admin_url("history", quote(obj.pk))
+        loaded_at = parse_token(loaded)
+        latest = self._versions(str(obj.pk)).order_by("-pk").first()
+        by = ""
+        if latest and loaded_at and latest.revision.date_created > loaded_at:
+            author = latest.revision.user
+            by = " by you, in another window or tab" if author == request.user else ""
+            by = by or (f" by {name_of(author)}" if author else "")
+        return format_html(
+            "Someone else saved this {} at {}{} after you opened it. Your changes were not "
+            'saved. <a href="{}">Open the history</a> to see their change, then reload '
+            "this page and make your edits again.",
+            name,
+            time_of_day(current["updated_at"]),
+            by,
+            history_url,
+        )
+
+    # --- The changelist ---
+
+    def get_list_display(self, request):
+        """The publish time is shown with its time zone."""
+        return [
+            "publish_time" if name == "publish_at" else name
+            for name in super().get_list_display(request)
+        ]
+
+    @admin.display(description="publish time", ordering="publish_at")
+    def publish_time(self, obj):
+        return format_datetime(obj.publish_at)
+
+    # --- Actions ---
+
+    def _change_publication(self, request, queryset, change, *, comment, done):
+        changed, refused = [], []
+        pks = list(queryset.values_list("pk", flat=True))
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+            # Fresh rows, locked until the end: a change saved meanwhile by someone
+            # else is neither overwritten nor overwrites this one.
+            locked = self.model._base_manager.select_for_update().filter(pk__in=pks)
+            for obj in locked.order_by("pk"):
+                try:
+                    change(obj)
+                except ValidationError as error:
+                    refused.append(f"{obj} ({' '.join(error.messages)})")
+                else:
+                    changed.append(str(obj))
+        if changed:
+            names = capfirst(self.opts.verbose_name_plural)
+            self.message_user(request, f"{names} {done}: {', '.join(changed)}.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                f"Not {done}, because they are not valid: {'; '.join(refused)}.",
+                messages.ERROR,
+            )
+
+    @admin.action(
+        permissions=["publish"], description="Publish selected %(verbose_name_plural)s now"
+    )
+    def publish_now(self, request, queryset):
+        self._change_publication(request, queryset, publish, comment="Published.", done="published")
+
+    @admin.action(permissions=["publish"], description="Schedule selected %(verbose_name_plural)s…")
+    def schedule(self, request, queryset):
+        form = ScheduleForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            at = form.cleaned_data["publish_at"]
+            self._change_publication(
+                request,
+                queryset,
+                lambda obj: publish(obj, at=at),
+                comment=f"Scheduled for {format_datetime(at)}.",
+                done=f"scheduled for {format_datetime(at)}",
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Schedule {self.opts.verbose_name_plural}",
+            "subtitle": None,
+            "opts": self.opts,
+            "form": form,
+            "objects": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/schedule.html", context)
+
+    @admin.action(
+        permissions=["publish"],
+        description="Unpublish selected %(verbose_name_plural)s (back to draft)",
+    )
+    def unpublish(self, request, queryset):
+        self._change_publication(
+            request,
+            queryset.exclude(publication_status=DRAFT),
+            unpublish,
+            comment="Unpublished (back to draft).",
+            done="unpublished (back to draft)",
+        )
+
+    @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+    def delete_selected(self, request, queryset):
+        """Django's bulk deletion, refused to editors when a selected object is published
+        or scheduled (Django checks only the model-wide delete permission)."""
+        if not self.has_publish_permission(request):
+            published = [str(obj) for obj in queryset.exclude(publication_status=DRAFT)]
+            if published:
+                self.message_user(
+                    request,
+                    f"Nothing was deleted: only a publisher can delete published or "
+                    f"scheduled {self.opts.verbose_name_plural} ({', '.join(published)}). "
+                    f"Ask a publisher to unpublish them first.",
+                    messages.ERROR,
+                )
+                return None
+        return django_delete_selected(self, request, queryset)
+
+
+# --- Import and export ---------------------------------------------------------
+
+
+class StaffImportExportMixin(ImportExportMixin):
+    """CSV and Excel import (with a preview and row-level errors) and export.
+
+    Import needs both the add and the change permission. A file with any invalid row
+    imports nothing. Imported rows are new drafts or changes to existing ones: an
+    import never publishes.
+    """
+
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    import_error_display = ("message", "row")
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_or_change_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The file changed meaning between preview and confirmation (someone
+            # edited the same records meanwhile): the whole import was rolled back.
+            rows = sorted(
+                {error.number for error in result.invalid_rows}
+                | {number for number, _errors in result.row_errors()}
+            )
+            which = (
+                f"row {rows[0]} is" if len(rows) == 1 else f"rows {', '.join(map(str, rows))} are"
+            )
+            self.message_user(
+                request,
+                f"Nothing was imported: {which} no longer valid. Import the file again to see why.",
+                messages.ERROR,
+            )
+            opts = self.opts
+            return HttpResponseRedirect(
+                reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
+            )
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        if result.totals["new"]:
+            self.message_user(
+                request,
+                "New records are drafts: publish them when they are ready.",
+                messages.INFO,
+            )

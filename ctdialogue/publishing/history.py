@@ -1,0 +1,189 @@
+"""History of every content model, kept by django-reversion.
+
+Every save through the admin (and every import and publishing action) stores a
+version of the object, with who saved it and when. An event's version includes its
+parts (speakers, participants, photos, documents) and an initiative's its partners,
+so that restoring or recovering one brings its parts back as they were.
+
+Each content app registers its models here (``register``), with the parts they
+follow; this module records an object's last state before it is deleted, and
+compares two versions field by field for the admin's diff page.
+"""
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+
+import reversion
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+
+# model -> the reverse relations whose rows are stored with (and restored with) it.
+FOLLOWED: dict[type[models.Model], tuple[str, ...]] = {}
+
+
+def register(model, *, follow=()):
+    """Keep the history of ``model``; ``follow`` names the reverse relations whose rows
+    (its parts) are stored and restored with it. Admin modules may be imported more than
+    once: a model is registered once."""
+    FOLLOWED[model] = tuple(follow)
+    if not reversion.is_registered(model):
+        reversion.register(model, follow=follow)
+
+
+def record_before_deletion(objects, *, user):
+    """Store the last state of ``objects`` (with the parts they follow) as a revision.
+
+    reversion only keeps versions of rows that still exist when a revision is saved,
+    so this must run, and finish, before the rows are deleted: it cannot be part of a
+    revision that is still open.
+    """
+    if reversion.is_active():
+        raise RuntimeError("record_before_deletion() must run outside another revision.")
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment("Deleted.")
+        for obj in objects:
+            reversion.add_to_revision(obj)
+
+
+# --- Comparing two versions ----------------------------------------------------
+
+# A word or a run of white space: a changed word is marked, not a changed line.
+TOKENS = re.compile(r"\s+|\S+")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: list[tuple[str, bool]]  # (text, changed) segments
+    after: list[tuple[str, bool]]
+
+
+@dataclass
+class PartChange:
+    change: str  # "added", "removed" or "changed"
+    label: str  # "Contribution"
+    text: str  # what the row was called in the newer version (or the older one if removed)
+
+
+def compared_fields(model) -> list[models.Field]:
+    """The fields staff edit: stored fields and plain many-to-many links."""
+    fields = [field for field in model._meta.concrete_fields if field.editable]
+    fields += [
+        field
+        for field in model._meta.many_to_many
+        if field.editable and field.remote_field.through._meta.auto_created
+    ]
+    return [field for field in fields if not field.primary_key]
+
+
+def display_value(field, value) -> str:
+    """A stored value as staff read it: labels for choices, names for links."""
+    if value is None or value == "" or value == []:
+        return ""
+    if field.many_to_many:
+        related = field.related_model._base_manager.filter(pk__in=value)
+        names = {str(obj.pk): str(obj) for obj in related}
+        return "; ".join(sorted(names.get(str(pk), f"#{pk} (deleted)") for pk in value))
+    if field.many_to_one:
+        obj = field.related_model._base_manager.filter(pk=value).first()
+        return str(obj) if obj is not None else f"#{value} (deleted)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(str(value), value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    return str(value)
+
+
+def format_datetime(value: datetime.datetime) -> str:
+    """ "24 January 2018, 09:30 (Asia/Bangkok)": always with the time zone's name."""
+    local = timezone.localtime(value)
+    return f"{date_format(local, 'j F Y, H:i')} ({timezone.get_current_timezone_name()})"
+
+
+def word_diff(before: str, after: str) -> tuple[list, list]:
+    """Both texts as (text, changed) segments: removed words in ``before``, added
+    words in ``after``."""
+    old, new = TOKENS.findall(before), TOKENS.findall(after)
+    old_segments, new_segments = [], []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = tag != "equal"
+        if i2 > i1:
+            old_segments.append(("".join(old[i1:i2]), changed))
+        if j2 > j1:
+            new_segments.append(("".join(new[j1:j2]), changed))
+    return old_segments, new_segments
+
+
+def _comparable(field, value):
+    if field.many_to_many:
+        return sorted(str(pk) for pk in value or [])
+    if isinstance(value, FieldFile):
+        return value.name
+    return value
+
+
+def field_changes(model, old_values: dict, new_values: dict) -> list[FieldChange]:
+    changes = []
+    for field in compared_fields(model):
+        if field.attname not in old_values and field.attname not in new_values:
+            continue
+        old_value, new_value = old_values.get(field.attname), new_values.get(field.attname)
+        if _comparable(field, old_value) == _comparable(field, new_value):
+            continue
+        old_text, new_text = display_value(field, old_value), display_value(field, new_value)
+        if old_text == new_text:
+            continue  # e.g. seconds dropped from a time by a form: nothing staff can see
+        before, after = word_diff(old_text, new_text)
+        changes.append(FieldChange(capfirst(field.verbose_name), before, after))
+    return changes
+
+
+def _parts(version) -> dict:
+    """The followed rows stored with ``version``, by (model, id)."""
+    model = version._model
+    pk = str(version.object_id)
+    parts = {}
+    for relation_name in FOLLOWED.get(model, ()):
+        relation = model._meta.get_field(relation_name)
+        fk_attname = relation.field.attname
+        for part in version.revision.version_set.filter(
+            content_type__app_label=relation.related_model._meta.app_label,
+            content_type__model=relation.related_model._meta.model_name,
+        ):
+            values = part.field_dict
+            if str(values.get(fk_attname)) == pk:
+                parts[(relation.related_model, part.object_id)] = (part, values)
+    return parts
+
+
+def part_changes(old, new) -> list[PartChange]:
+    old_parts, new_parts = _parts(old), _parts(new)
+    changes = []
+    for key in sorted(old_parts.keys() | new_parts.keys(), key=lambda k: (k[0].__name__, k[1])):
+        label = capfirst(key[0]._meta.verbose_name)
+        if key not in old_parts:
+            changes.append(PartChange("added", label, new_parts[key][0].object_repr))
+        elif key not in new_parts:
+            changes.append(PartChange("removed", label, old_parts[key][0].object_repr))
+        elif old_parts[key][1] != new_parts[key][1]:
+            changes.append(PartChange("changed", label, new_parts[key][0].object_repr))
+    return changes
+
+
+def compare(old, new) -> tuple[list[FieldChange], list[PartChange]]:
+    """What changed from version ``old`` to version ``new`` of the same object."""
+    model = new._model
+    return field_changes(model, old.field_dict, new.field_dict), part_changes(old, new)

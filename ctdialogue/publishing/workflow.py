@@ -1,0 +1,66 @@
+"""Publishing workflow: who may publish, and the writes that publish or withdraw.
+
+Two roles (groups created by the migration ``publishing/0001_editor_and_publisher_roles``):
+
+- **Editor** creates and changes content; whatever an editor saves stays as it was
+  published or not, and what an editor creates is a draft.
+- **Publisher** may also publish, schedule, unpublish and delete published content.
+
+Publishing is a permission per publishable model, ``<app>.publish_<model>``, created by
+the same migration (the models declare no custom permissions of their own).
+
+Scheduling needs no background job: an object published with a future publish time is
+simply not returned by ``published()`` until then.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Publishable
+
+DRAFT = Publishable.PublicationStatus.DRAFT
+PUBLISHED = Publishable.PublicationStatus.PUBLISHED
+
+
+def publish_permission(model) -> str:
+    """ "events.publish_event": the permission that lets a user publish ``model``."""
+    opts = model._meta
+    return f"{opts.app_label}.publish_{opts.model_name}"
+
+
+def can_publish(user, model) -> bool:
+    return user.is_active and user.has_perm(publish_permission(model))
+
+
+def is_draft(obj) -> bool:
+    """True only for drafts: a scheduled object is published, just not yet visible."""
+    return obj.publication_status == DRAFT
+
+
+@transaction.atomic
+def publish(obj, *, at: datetime.datetime | None = None):
+    """Publish ``obj`` now, or from ``at`` when given (scheduling).
+
+    An object already public stays public from its original time unless ``at`` is
+    given. The object is validated first: what cannot be saved cannot be published.
+    """
+    now = timezone.now()
+    if at is not None:
+        obj.publish_at = at
+    elif not (obj.publication_status == PUBLISHED and obj.publish_at <= now):
+        obj.publish_at = now
+    obj.publication_status = PUBLISHED
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def unpublish(obj):
+    """Take ``obj`` off the public site: back to draft, publish time kept."""
+    obj.publication_status = DRAFT
+    obj.full_clean()
+    obj.save()
+    return obj

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class SafetyConfig(AppConfig):
+    """Sanitised rich text, checked uploads and the content integrity audit."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "ctdialogue.safety"
+    label = "safety"
+    verbose_name = "Content safety"

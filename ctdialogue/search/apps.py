@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """One search over all published content, and its indexes."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "ctdialogue.search"
+    label = "search"
+    verbose_name = "Search"

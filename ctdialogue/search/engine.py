@@ -1,0 +1,285 @@
+"""One search over published content, grouped by kind.
+
+``search_everything(query, sources)`` returns the matches grouped by kind (each content
+app declares its ``Source``s), each group with its count and its best results; the
+view only renders them. A group costs two queries (its count, then its best rows)
+whatever the number of results, one when nothing matches.
+
+On PostgreSQL the search is full-text: ``websearch_to_tsquery`` with the "english"
+configuration (so "workshops" finds "workshop", quotes make a phrase and a minus sign
+leaves a word out), ranked with ``ts_rank`` over weighted fields (a title counts more
+than a body), the matching rows found through the GIN expression indexes that this
+app's migrations build from the same field lists (each model's ``search_document``):
+change one, change the other in a new migration (the tests check that the planner
+still uses them).
+
+On SQLite the same interface falls back to "every word appears in some field"
+(``icontains``), title matches first.
+
+A source may name an exact match (a resolution by its number or symbol): it comes
+first, and its group too.
+"""
+
+import operator
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
+from urllib.parse import urlencode
+
+from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+from django.db import connection, models
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Concat
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ctdialogue.safety.html import plain_text
+
+from .documents import SEARCH_CONFIG, websearch, weighted_vector
+from .query import ParsedQuery, parse_query
+
+RESULTS_PER_GROUP = 10
+RANK_WINDOW = 500
+
+# Private-use characters mark the matched words inside a snippet while it is still
+# plain text; they become <mark> only after everything else has been escaped.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+
+# The SQLite fallback scores a word found in a field with these points, in the spirit
+# of ts_rank's default weights {D: 0.1, C: 0.2, B: 0.4, A: 1.0}.
+FALLBACK_POINTS = {"A": 10, "B": 4, "C": 2, "D": 1}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of content: where to look, how much each field weighs, how to show it."""
+
+    key: str
+    label: str
+    noun: str
+    plural: str
+    queryset: Callable[[], models.QuerySet]
+    #: (field, weight) in the order of the indexed expression (the model's
+    #: ``search_document``): keep it in step with this app's index migrations.
+    fields: tuple[tuple[str, str], ...]
+    snippet_fields: tuple[str, ...]
+    order: tuple[str, ...]
+    describe: Callable[[models.Model], tuple[str, str]]
+    list_url_name: str = ""
+    exact: Callable[[ParsedQuery], Q | None] = lambda parsed: None
+
+    def vector(self) -> SearchVector:
+        """The weighted document, exactly as the GIN index stores it."""
+        return weighted_vector(self.fields)
+
+    def snippet_source(self):
+        if len(self.snippet_fields) == 1:
+            return F(self.snippet_fields[0])
+        parts = []
+        for name in self.snippet_fields:
+            parts += [F(name), Value("\n")]
+        return Concat(*parts[:-1], output_field=models.TextField())
+
+
+# --- Results ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str
+    snippet: SafeString
+    meta: str = ""
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    key: str
+    label: str
+    noun: str
+    plural: str
+    count: int
+    results: tuple[SearchResult, ...]
+    more_url: str = ""
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > len(self.results)
+
+    @property
+    def count_display(self) -> str:
+        """ "1 event", "10,595 events"."""
+        return f"{self.count:,} {self.noun if self.count == 1 else self.plural}"
+
+
+def matching(source: Source, parsed: ParsedQuery) -> models.QuerySet:
+    """Every published object of one kind that matches, unordered, with ``exact`` (it is
+    the resolution the query names). On PostgreSQL the condition is answered by the
+    kind's GIN index."""
+    queryset = source.queryset()
+    if connection.vendor == "postgresql":
+        queryset = queryset.alias(document=source.vector())
+        condition = Q(document=websearch(parsed.text))
+    else:
+        condition = _fallback_condition(source, parsed)
+    exact = source.exact(parsed)
+    if exact is not None:
+        condition |= exact
+    return queryset.filter(condition).annotate(exact=_is_exact(exact))
+
+
+def ranked(source: Source, parsed: ParsedQuery) -> models.QuerySet:
+    """The matches best first, with ``rank``, ``exact`` and, on PostgreSQL, ``headline``.
+
+    Ranking looks at every row it orders (on PostgreSQL it rebuilds each row's document
+    from its fields, which the expression index does not store), so only the
+    ``RANK_WINDOW`` latest matches are ranked: for a word found in tens of thousands of
+    rows the page shows the best of the latest ones in a fraction of a second. The
+    count is not affected.
+    """
+    candidates = matching(source, parsed).order_by("-exact", *source.order, "pk").values("pk")
+    exact = source.exact(parsed)
+    queryset = (
+        source.queryset().filter(pk__in=candidates[:RANK_WINDOW]).annotate(exact=_is_exact(exact))
+    )
+    if connection.vendor == "postgresql":
+        query = websearch(parsed.text)
+        queryset = queryset.annotate(
+            rank=SearchRank(source.vector(), query),
+            headline=SearchHeadline(
+                source.snippet_source(),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=20,
+                min_words=10,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    else:
+        queryset = queryset.annotate(rank=_fallback_score(source, parsed))
+    return queryset.order_by("-exact", "-rank", *source.order, "pk")
+
+
+def _is_exact(exact: Q | None):
+    if exact is None:
+        return Value(False)
+    return Case(When(exact, then=Value(True)), default=Value(False))
+
+
+def _fallback_condition(source: Source, parsed: ParsedQuery) -> Q:
+    """Every word in at least one field, and no excluded word in any."""
+    if not parsed.words:
+        return Q(pk__in=[])
+    condition = Q()
+    for word in parsed.words:
+        condition &= _in_any_field(source, word)
+    for word in parsed.excluded:
+        condition &= ~_in_any_field(source, word)
+    return condition
+
+
+def _in_any_field(source: Source, word: str) -> Q:
+    return reduce(operator.or_, (Q(**{f"{name}__icontains": word}) for name, _ in source.fields))
+
+
+def _fallback_score(source: Source, parsed: ParsedQuery):
+    """Points for each word in each field, more for heavier fields (a title)."""
+    score = Value(0)
+    for word in parsed.words:
+        for name, weight in source.fields:
+            score += Case(
+                When(Q(**{f"{name}__icontains": word}), then=Value(FALLBACK_POINTS[weight])),
+                default=Value(0),
+            )
+    return score
+
+
+def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PER_GROUP):
+    """The best ``limit`` matches of one kind and their count: two queries, or one
+    when nothing matches."""
+    count = matching(source, parsed).count()
+    rows = list(ranked(source, parsed)[:limit]) if count else []
+    results = []
+    for row in rows:
+        title, meta = source.describe(row)
+        if hasattr(row, "headline"):
+            snippet = render_marked(plain_text(row.headline))
+        else:
+            text = plain_text("\n".join(getattr(row, name) for name in source.snippet_fields))
+            snippet = excerpt(text, parsed.words)
+        results.append(
+            SearchResult(
+                title=title, url=row.get_absolute_url(), snippet=snippet, meta=meta, exact=row.exact
+            )
+        )
+    more_url = ""
+    if count and source.list_url_name:
+        more_url = f"{reverse(source.list_url_name)}?{urlencode({'q': parsed.text})}"
+    return ResultGroup(
+        key=source.key,
+        label=source.label,
+        noun=source.noun,
+        plural=source.plural,
+        count=count,
+        results=tuple(results),
+        more_url=more_url,
+    )
+
+
+def search_everything(query: str, sources, *, limit: int = RESULTS_PER_GROUP) -> list[ResultGroup]:
+    """The groups that have matches, in a fixed order; the group of a resolution named
+    by number or symbol comes first. At most two queries per kind of content."""
+    parsed = parse_query(query)
+    if not parsed.is_searchable:
+        return []
+    groups = [search_group(source, parsed, limit=limit) for source in sources]
+    groups = [group for group in groups if group.count]
+    # sorted() is stable: the group holding an exact match moves to the top.
+    return sorted(groups, key=lambda group: not (group.results and group.results[0].exact))
+
+
+# --- Snippets ---------------------------------------------------------------
+
+
+def render_marked(text: str) -> SafeString:
+    """Escape plain text and turn the match markers into balanced <mark> elements."""
+    pieces = text.split(MARK_START)
+    parts = [escape(pieces[0].replace(MARK_STOP, ""))]
+    for piece in pieces[1:]:
+        marked, _, rest = piece.partition(MARK_STOP)
+        if marked:
+            parts.append(f"<mark>{escape(marked)}</mark>")
+        parts.append(escape(rest.replace(MARK_STOP, "")))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece escaped just above
+
+
+def excerpt(text: str, words: tuple[str, ...], *, width: int = 220) -> SafeString:
+    """About ``width`` characters around the first word found, the words marked."""
+    text = text.replace(MARK_START, "").replace(MARK_STOP, "")
+    pattern = (
+        re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+        if words
+        else None
+    )
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - width // 4) if found else 0
+    if start:
+        space = text.find(" ", start, found.start())
+        start = space + 1 if space != -1 else start
+    end = start + width
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    window = text[start:end]
+    if pattern:
+        window = pattern.sub(lambda match: f"{MARK_START}{match[0]}{MARK_STOP}", window)
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return render_marked(f"{prefix}{window}{suffix}")

@@ -1,0 +1,63 @@
+"""The site search page: /search/?q= over every kind of content the site declares."""
+
+from django import forms
+from django.views.generic import TemplateView
+
+from .engine import search_everything
+from .query import MAX_QUERY_LENGTH, parse_query
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search events, themes, initiatives, stakeholders, speakers and resolutions",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": (
+                "Your search is too long (at most %(limit_value)d characters; "
+                "it has %(show_value)d). Please shorten it."
+            ),
+            "null_characters_not_allowed": (
+                "Your search contains a NUL character, which cannot be searched for. "
+                "Please remove it."
+            ),
+        },
+    )
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if query and not parse_query(query).is_searchable:
+            raise forms.ValidationError(
+                "Your search “%(query)s” has no words to look for: punctuation and very "
+                "common words such as “the” or “and” are ignored, and a word after a "
+                "minus sign is one to leave out. Try more specific words.",
+                params={"query": query},
+                code="no_words",
+            )
+        return query
+
+    @property
+    def shown_query(self) -> str:
+        """What to put back in the box: what was typed, without NULs, at most the limit."""
+        value = self.data.get("q", "") if self.is_bound else ""
+        return " ".join(value.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+    #: The kinds of content searched, in the order their groups are shown.
+    sources = ()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        groups = search_everything(query, self.sources) if query else []
+        context.update(
+            form=form,
+            query=query,
+            groups=groups,
+            total=sum(group.count for group in groups),
+            max_query_length=MAX_QUERY_LENGTH,
+        )
+        return context

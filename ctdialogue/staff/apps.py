@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class StaffConfig(AppConfig):
+    """Staff accounts: the admin site's login with optional two-factor authentication."""
+
+    default = True
+    name = "ctdialogue.staff"
+    label = "staff"
+    verbose_name = "Staff accounts"
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, served by the staff site (optional two-factor login)."""
+
+    default = False
+
+    default_site = "ctdialogue.staff.site.StaffAdminSite"

@@ -1,0 +1,55 @@
+"""What the site search looks for in resolutions; a query that names one ("2396",
+"S/RES/2396 (2017)", "resolution 2396") puts it first."""
+
+import re
+
+from django.db.models import Q
+from django.utils.dateformat import format as format_date
+
+from ctdialogue.search.engine import Source
+from ctdialogue.search.query import ParsedQuery
+
+from .models import Resolution
+
+RESOLUTION_REFERENCE = re.compile(
+    r"""^\s*
+    (?:S\s*/\s*RES\s*/\s*|(?:resolution|res\.?)\s*)?
+    (?P<number>\d{1,5})
+    (?:\s*\(\s*(?P<year>\d{4})\s*\))?
+    \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _describe_resolution(resolution: Resolution) -> tuple[str, str]:
+    adopted = (
+        f"Adopted on {format_date(resolution.adopted_on, 'j F Y')}" if resolution.adopted_on else ""
+    )
+    return f"{resolution.symbol}: {resolution.title}", adopted
+
+
+def resolution_reference(parsed: ParsedQuery) -> Q | None:
+    """The resolution a query names by number or symbol, as a condition; or None."""
+    reference = RESOLUTION_REFERENCE.match(parsed.text)
+    if reference is None or not int(reference["number"]):
+        return None
+    condition = Q(number=int(reference["number"]))
+    if reference["year"]:
+        condition &= Q(year=int(reference["year"]))
+    return condition
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        key="resolutions",
+        label="Resolutions",
+        noun="resolution",
+        plural="resolutions",
+        queryset=lambda: Resolution.objects.published(),
+        fields=Resolution.search_document,
+        snippet_fields=("summary",),
+        order=("-number",),
+        describe=_describe_resolution,
+        exact=resolution_reference,
+    ),
+)

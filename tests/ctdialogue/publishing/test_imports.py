@@ -1,0 +1,220 @@
+"""Bulk import for staff (django-import-export): CSV or Excel, a preview first, errors
+named by row, and nothing imported from a file with any bad row."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from openpyxl import Workbook
+from reversion.models import Version
+
+from ctdialogue.publishing.models import Publishable
+from events.models import Organization
+from resolutions.models import Resolution
+from tests.admin_forms import admin_url
+from tests.conftest import make_staff
+from tests.factories import ResolutionFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+CSV, XLSX = "0", "1"  # positions in the admin's import_formats
+DRAFT = Publishable.PublicationStatus.DRAFT
+HEADER = "number,year,adopted_on,title,agenda_item,summary,document_url,language,themes"
+
+
+def csv_file(*lines, name="resolutions.csv"):
+    return SimpleUploadedFile(name, "\n".join(lines).encode(), content_type="text/csv")
+
+
+def xlsx_file(rows, name="organisations.xlsx"):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(
+        name,
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def preview(client, model, upload, file_format):
+    return client.post(admin_url(model, "import"), {"import_file": upload, "format": file_format})
+
+
+def confirm(client, model, preview_response):
+    data = preview_response.context["confirm_form"].initial
+    return client.post(admin_url(model, "process_import"), data, follow=True)
+
+
+def test_import_of_a_good_csv_creates_drafts_after_the_preview(editor_client, editor):
+    ThemeFactory(slug="digital-evidence")
+    upload = csv_file(
+        HEADER,
+        "2341,2017,2017-02-13,Protection of critical infrastructure,,,,en,",
+        "2395,2017,2017-12-21,Counter-Terrorism Committee mandate,,,,en,digital-evidence",
+    )
+
+    page = preview(editor_client, Resolution, upload, CSV)
+    nothing_yet = Resolution.objects.count()
+    response = confirm(editor_client, Resolution, page)
+
+    assert "Protection of critical infrastructure" in page.content.decode()
+    assert nothing_yet == 0
+    assert sorted(Resolution.objects.values_list("number", flat=True)) == [2341, 2395]
+    assert set(Resolution.objects.values_list("publication_status", flat=True)) == {DRAFT}
+    assert [t.slug for t in Resolution.objects.get(number=2395).themes.all()] == [
+        "digital-evidence"
+    ]
+    messages = [str(message) for message in response.context["messages"]]
+    assert "Import finished: 2 new, 0 updated, 0 deleted and 0 skipped resolutions." in messages
+    version = Version.objects.get_for_object(Resolution.objects.get(number=2341)).get()
+    assert version.revision.user == editor
+    assert version.revision.get_comment() == "Imported from resolutions.csv."
+
+
+def test_import_updates_by_number_and_skips_unchanged_rows(editor_client):
+    ResolutionFactory(number=2341, year=2017, adopted_on=None, title="Old title")
+    ResolutionFactory(
+        number=2395, year=2017, adopted_on=None, title="Same", agenda_item="", language="en"
+    )
+    upload = csv_file(HEADER, "2341,2017,,New title,,,,en,", "2395,2017,,Same,,,,en,")
+
+    confirm(editor_client, Resolution, preview(editor_client, Resolution, upload, CSV))
+
+    assert Resolution.objects.get(number=2341).title == "New title"
+    assert Resolution.objects.count() == 2
+
+
+def test_import_with_one_bad_row_imports_nothing_and_names_the_row(editor_client):
+    upload = csv_file(
+        HEADER,
+        "2341,2017,2017-02-13,Protection of critical infrastructure,,,,en,",
+        "2395,2017,2016-12-21,Adopted in another year,,,,en,",
+        "2396,2017,2017-12-21,A third resolution,,,,en,",
+    )
+
+    response = preview(editor_client, Resolution, upload, CSV)
+
+    content = response.content.decode()
+    assert "confirm_form" not in response.context
+    invalid = response.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [2]
+    assert "<td>2 </td>" in content
+    assert "The adoption date is in 2016, not 2017." in content
+    assert Resolution.objects.count() == 0
+
+
+def test_import_with_an_unknown_theme_names_it(editor_client):
+    upload = csv_file(HEADER, "2341,2017,,Title,,,,en,no-such-theme")
+
+    response = preview(editor_client, Resolution, upload, CSV)
+
+    assert "Unknown themes: no-such-theme." in response.content.decode()
+    assert Resolution.objects.count() == 0
+
+
+def test_import_with_an_unparsable_value_names_the_row(editor_client):
+    upload = csv_file(HEADER, "2341,2017,,Title,,,,en,", "abc,2017,,Title,,,,en,")
+
+    response = preview(editor_client, Resolution, upload, CSV)
+
+    assert [number for number, _errors in response.context["result"].row_errors()] == [2]
+    assert "Line number: 2 - “abc” is not a whole number." in response.content.decode()
+    assert Resolution.objects.count() == 0
+
+
+def test_confirmation_that_became_invalid_imports_nothing(editor_client):
+    theme = ThemeFactory(slug="digital-evidence")
+    upload = csv_file(HEADER, "2341,2017,,First,,,,en,", "2395,2017,,Second,,,,en,digital-evidence")
+    page = preview(editor_client, Resolution, upload, CSV)
+    theme.delete()  # between the preview and the confirmation
+
+    response = confirm(editor_client, Resolution, page)
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert (
+        "Nothing was imported: row 2 is no longer valid. Import the file again to see why."
+        in messages
+    )
+    assert Resolution.objects.count() == 0
+
+
+def test_import_of_an_excel_file_creates_organisations(publisher_client):
+    upload = xlsx_file(
+        [
+            ["slug", "name", "acronym", "kind", "country", "website", "description", "language"],
+            [
+                "unodc",
+                "United Nations Office on Drugs and Crime",
+                "UNODC",
+                "un_entity",
+                "",
+                "",
+                "",
+                "en",
+            ],
+            [
+                "iap",
+                "International Association of Prosecutors",
+                "IAP",
+                "professional",
+                "NL",
+                "",
+                "",
+                "en",
+            ],
+        ]
+    )
+
+    page = preview(publisher_client, Organization, upload, XLSX)
+    confirm(publisher_client, Organization, page)
+
+    assert dict(Organization.objects.values_list("slug", "acronym")) == {
+        "unodc": "UNODC",
+        "iap": "IAP",
+    }
+    assert Organization.objects.get(slug="iap").country.code == "NL"
+
+
+def test_import_of_an_excel_file_with_a_bad_kind_imports_nothing(publisher_client):
+    upload = xlsx_file(
+        [
+            ["slug", "name", "kind"],
+            ["unodc", "UNODC", "un_entity"],
+            ["acme", "Acme", "corporation"],
+        ]
+    )
+
+    response = preview(publisher_client, Organization, upload, XLSX)
+
+    assert [row.number for row in response.context["result"].invalid_rows] == [2]
+    assert "Value &#x27;corporation&#x27; is not a valid choice." in response.content.decode()
+    assert Organization.objects.count() == 0
+
+
+def test_import_needs_add_and_change_permission(db):
+    viewer = make_staff("viewer")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_resolution"))
+    client = Client()
+    client.force_login(viewer)
+
+    changelist = client.get(admin_url(Resolution, "changelist"))
+    response = client.post(
+        admin_url(Resolution, "import"), {"import_file": csv_file(HEADER), "format": CSV}
+    )
+
+    assert changelist.status_code == 200
+    assert admin_url(Resolution, "import") not in changelist.content.decode()
+    assert response.status_code == 403
+
+
+def test_changelist_offers_import_and_export_to_editors(editor_client):
+    content = editor_client.get(admin_url(Organization, "changelist")).content.decode()
+
+    assert admin_url(Organization, "import") in content
+    assert admin_url(Organization, "export") in content

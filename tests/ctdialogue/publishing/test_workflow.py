@@ -1,0 +1,168 @@
+"""Scheduled publishing (by publish time alone, no job), previews of drafts, and times
+shown with their time zone."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from ctdialogue.publishing.models import Publishable
+from events.models import Event, Theme
+from tests.admin_forms import admin_url
+from tests.factories import EventFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = Publishable.PublicationStatus.PUBLISHED
+
+
+# --- Scheduling ---------------------------------------------------------------
+
+
+def test_scheduled_event_is_invisible_before_its_time_and_visible_after(client):
+    event = EventFactory(scheduled=True, title="Third dialogue")
+
+    before = client.get(event.get_absolute_url())
+    Event.objects.filter(pk=event.pk).update(
+        publish_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    after = client.get(event.get_absolute_url())
+
+    assert before.status_code == 404
+    assert "Third dialogue" not in before.content.decode()
+    assert after.status_code == 200
+    assert "Third dialogue" in after.content.decode()
+
+
+def test_scheduled_event_is_not_listed_until_its_time(client):
+    EventFactory(scheduled=True, title="Third dialogue")
+
+    response = client.get("/events/")
+
+    assert "Third dialogue" not in response.content.decode()
+
+
+def test_schedule_action_asks_for_a_time(publisher_client):
+    event = EventFactory(draft=True, title="Third dialogue")
+
+    response = publisher_client.post(
+        admin_url(Event, "changelist"), {"action": "schedule", "_selected_action": [event.pk]}
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<li>Third dialogue</li>" in content
+    assert 'type="datetime-local"' in content
+    assert "the site&#x27;s time zone" in content
+
+
+def test_schedule_action_publishes_from_the_chosen_time(publisher_client, client, settings):
+    settings.TIME_ZONE = "Asia/Bangkok"
+    event = EventFactory(draft=True, title="Third dialogue")
+    when = timezone.localtime() + datetime.timedelta(days=3)
+
+    response = publisher_client.post(
+        admin_url(Event, "changelist"),
+        {
+            "action": "schedule",
+            "_selected_action": [event.pk],
+            "apply": "Schedule",
+            "publish_at": when.strftime("%Y-%m-%dT%H:%M"),
+        },
+        follow=True,
+    )
+
+    event.refresh_from_db()
+    assert event.publication_status == PUBLISHED
+    assert event.publish_at == when.replace(second=0, microsecond=0)
+    assert event.publication_state == "scheduled"
+    assert client.get(event.get_absolute_url()).status_code == 404
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("(Asia/Bangkok)" in message for message in messages)
+
+
+def test_schedule_action_with_a_past_time_changes_nothing(publisher_client):
+    event = EventFactory(draft=True)
+
+    response = publisher_client.post(
+        admin_url(Event, "changelist"),
+        {
+            "action": "schedule",
+            "_selected_action": [event.pk],
+            "apply": "Schedule",
+            "publish_at": "2001-01-01T09:00",
+        },
+    )
+
+    assert "Choose a time in the future" in response.content.decode()
+    event.refresh_from_db()
+    assert event.publication_state == "draft"
+
+
+# --- Previews --------------------------------------------------------------------
+
+
+def test_preview_of_a_draft_is_shown_to_staff(editor_client):
+    event = EventFactory(draft=True, title="Draft dialogue")
+
+    response = editor_client.get(event.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Draft dialogue" in content
+    assert "<strong>Preview.</strong> This page is draft" in content
+
+
+@pytest.mark.parametrize("trait", ["draft", "scheduled"])
+def test_preview_of_an_unpublished_event_is_404_for_visitors(client, trait):
+    event = EventFactory(title="Unpublished dialogue", **{trait: True})
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 404
+    assert "Unpublished dialogue" not in response.content.decode()
+
+
+def test_change_form_of_a_draft_links_to_its_preview(editor_client):
+    event = EventFactory(draft=True, title="Draft dialogue")
+
+    page = editor_client.get(admin_url(Event, "change", event.pk))
+    preview = editor_client.get(page.context["absolute_url"], follow=True)
+
+    assert 'class="viewsitelink">Preview (draft)</a>' in page.content.decode()
+    assert preview.redirect_chain[-1][0].endswith(event.get_absolute_url())
+    assert "<strong>Preview.</strong>" in preview.content.decode()
+
+
+def test_change_form_of_a_published_object_says_view_on_site(editor_client):
+    theme = ThemeFactory()
+
+    page = editor_client.get(admin_url(Theme, "change", theme.pk))
+
+    assert 'class="viewsitelink">View on site</a>' in page.content.decode()
+
+
+# --- Time zones --------------------------------------------------------------------
+
+
+def test_changelist_shows_publish_time_with_its_time_zone(editor_client, settings):
+    settings.TIME_ZONE = "Asia/Bangkok"
+    EventFactory(publish_at=datetime.datetime(2018, 1, 20, 2, 30, tzinfo=datetime.UTC))
+
+    response = editor_client.get(admin_url(Event, "changelist"))
+
+    assert (
+        '<td class="field-publish_time">20 January 2018, 09:30 (Asia/Bangkok)</td>'
+        in response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("role", ["editor_client", "publisher_client"])
+def test_change_form_names_the_time_zone_of_the_publish_time(request, role, settings):
+    settings.TIME_ZONE = "Asia/Bangkok"
+    client = request.getfixturevalue(role)
+    event = EventFactory()
+
+    response = client.get(admin_url(Event, "change", event.pk))
+
+    assert "Times are in Asia/Bangkok, the site's time zone." in response.content.decode()

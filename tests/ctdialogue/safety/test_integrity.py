@@ -1,0 +1,455 @@
+# ruff: noqa: RUF001 - this module is about characters that look alike.
+"""Content integrity: each detector finds what it should and nothing else; the six UN
+languages pass when the text says it is in them; the source article's defects are
+found, exactly."""
+
+from pathlib import Path
+
+import pytest
+
+from ctdialogue.safety.integrity import (
+    ERROR,
+    WARNING,
+    Kind,
+    check_object,
+    check_text,
+    field_language,
+    letter_script,
+    text_fields,
+)
+from events.models import Contribution, Event, Person, Photo
+from tests.factories import ContributionFactory, EventFactory, PhotoFactory
+
+SOURCE = Path("/work/shared/source/cted-bangkok-2018.txt")
+INJECTED = "缅北禁地"
+
+
+def kinds(findings):
+    return [finding.kind for finding in findings]
+
+
+# --- The source article ------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason="the shared source folder is not mounted")
+def test_source_article_flags_exactly_the_injected_phrases_and_empty_brackets():
+    text = SOURCE.read_text(encoding="utf-8")
+
+    findings = check_text(text, language="en", field="article")
+
+    assert [(f.kind, f.text) for f in findings] == [
+        (Kind.EMPTY_BRACKETS, "()"),
+        (Kind.SCRIPT, INJECTED),
+        (Kind.SCRIPT, INJECTED),
+    ]
+    assert [text[f.position : f.position + f.length] for f in findings] == [
+        "()",
+        INJECTED,
+        INJECTED,
+    ]
+    assert findings[0].excerpt == "…h Against Terrorism () and involving major…"
+    assert findings[1].excerpt == "…mong prosecutors in 缅北禁地Member States engage…"
+    assert findings[1].message == "Han characters in text declared as English."
+    assert all(f.severity == ERROR for f in findings)
+
+
+def test_source_style_english_with_curly_quotes_dashes_and_apostrophes_passes():
+    text = (
+        "Whereas the first workshop – held in Jeju, Republic of Korea, in May 2017 – had "
+        "enabled participants to discuss current challenges, “the second gathering” "
+        "deepened participants’ understanding (tentatively scheduled for 2018), ICT4Peace."
+    )
+
+    assert check_text(text, language="en") == []
+
+
+# --- The six UN official languages ----------------------------------------------------
+
+SAMPLES = {
+    "ar": (
+        "ناقش المشاركون في بانكوك سبل حماية البنية التحتية الحيوية من الهجمات الإرهابية، "
+        "بمشاركة المديرية التنفيذية (CTED) في عام ٢٠١٨."
+    ),
+    "zh": "与会者在曼谷讨论了数字证据和司法协助问题，反恐执行局（CTED）介绍了两项倡议。",
+    "en": "Participants in Bangkok discussed digital evidence and mutual legal assistance.",
+    "fr": (
+        "Les participants ont échangé leurs vues sur la radicalisation en ligne et "
+        "l’extrémisme violent ; le n.º 2 de la série s’est tenu à Bangkok."
+    ),
+    "ru": (
+        "Участники семинара в Бангкоке обсудили защиту критической инфраструктуры "
+        "от террористических атак при участии CTED и ICT4Peace."
+    ),
+    "es": (
+        "¿Cómo pueden las empresas tecnológicas regularse a sí mismas? Los participantes "
+        "intercambiaron opiniones sobre la 2.ª edición del diálogo."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_text_in_each_un_language_passes_when_declared_in_it(language):
+    assert check_text(SAMPLES[language], language=language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "script"), [("ar", "Arabic"), ("zh", "Han"), ("ru", "Cyrillic")]
+)
+def test_text_in_another_script_is_flagged_when_declared_english(language, script):
+    findings = check_text(SAMPLES[language], language="en")
+
+    assert {f.kind for f in findings} == {Kind.SCRIPT}
+    assert findings[0].message == f"{script} characters in text declared as English."
+
+
+def test_chinese_text_declared_russian_is_flagged():
+    findings = check_text(SAMPLES["zh"], language="ru")
+
+    assert kinds(findings) == [Kind.SCRIPT, Kind.SCRIPT]
+    assert findings[0].message == "Han characters in text declared as Russian."
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+@pytest.mark.django_db
+def test_quotation_in_each_un_language_passes_on_an_english_event(language):
+    contribution = ContributionFactory(
+        event=EventFactory(language="en"),
+        quotation=SAMPLES[language],
+        quotation_language=language,
+    )
+
+    assert field_language(contribution, "quotation") == language
+    assert check_object(contribution) == []
+
+
+@pytest.mark.django_db
+def test_quotation_declared_in_the_wrong_language_is_flagged():
+    contribution = ContributionFactory(quotation=SAMPLES["ru"], quotation_language="en")
+
+    findings = check_object(contribution)
+
+    # Two runs of Cyrillic: "CTED и ICT4Peace" interrupts the sentence with Latin.
+    assert [(f.field, f.kind) for f in findings] == [("quotation", Kind.SCRIPT)] * 2
+
+
+@pytest.mark.django_db
+def test_chinese_event_passes_in_chinese_and_its_photos_follow_its_language():
+    event = EventFactory(
+        language="zh", title="第二届亚洲信通技术与反恐对话", summary=f"<p>{SAMPLES['zh']}</p>"
+    )
+    photo = PhotoFactory(event=event, alt_text="与会者在会议桌旁", caption="开幕式")
+
+    assert check_object(event) == []
+    assert field_language(photo, "caption") == "zh"
+    assert check_object(photo) == []
+
+
+def test_text_fields_are_the_free_text_fields_only():
+    assert text_fields(Event) == [
+        "title",
+        "city",
+        "venue",
+        "summary",
+        "body",
+        "expected_outcome",
+        "outcome",
+    ]
+    assert text_fields(Person) == ["honorific", "name", "position", "bio"]
+    assert text_fields(Contribution) == ["title", "summary", "quotation"]
+    assert text_fields(Photo) == ["alt_text", "caption", "credit"]
+
+
+# --- Scripts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("char", "script"),
+    [
+        ("a", "Latin"),
+        ("é", "Latin"),
+        ("º", "Latin"),
+        ("Ж", "Cyrillic"),
+        ("ع", "Arabic"),
+        ("北", "Han"),
+        ("α", "Greek"),
+        ("ア", "Katakana"),
+        ("한", "Hangul"),
+        ("𝐜", "Mathematical"),
+        ("1", None),
+        ("٢", None),
+        ("–", None),
+        ("“", None),
+        ("，", None),
+        (" ", None),
+    ],
+)
+def test_letter_script_names_the_script_of_letters_only(char, script):
+    assert letter_script(char) == script
+
+
+def test_script_run_spans_spaces_between_foreign_words():
+    findings = check_text("Read this: Привет мир, then go on.", language="en")
+
+    assert [(f.kind, f.text, f.position) for f in findings] == [(Kind.SCRIPT, "Привет мир", 11)]
+
+
+def test_lookalike_mathematical_letters_are_flagged_in_every_language():
+    findings = check_text("Visit our 𝐜𝐚𝐬𝐢𝐧𝐨 today", language="fr")
+
+    assert kinds(findings) == [Kind.SCRIPT]
+    assert findings[0].message == "Mathematical characters in text declared as French."
+
+
+def test_han_in_chinese_text_is_not_flagged():
+    assert check_text("反恐执行局", language="zh") == []
+
+
+# --- Invisible characters ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\ufeff"],
+)
+def test_invisible_character_in_english_is_flagged(char):
+    findings = check_text(f"Tech Against{char} Terrorism", language="en")
+
+    assert [(f.kind, f.position, f.length) for f in findings] == [(Kind.INVISIBLE, 12, 1)]
+    assert findings[0].text == f"<U+{ord(char):04X}>"
+
+
+def test_text_without_invisible_characters_is_not_flagged():
+    assert check_text("Tech Against Terrorism", language="en") == []
+
+
+def test_direction_marks_in_arabic_are_allowed_but_overrides_are_not():
+    assert check_text("النص\u200f العربي\u200c", language="ar") == []
+    assert kinds(check_text("النص\u202e العربي", language="ar")) == [Kind.INVISIBLE]
+
+
+# --- Links -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Text <a href="https://casino.example/" style="display:none">x</a></p>',
+        '<p>Text <a href="https://casino.example/" style="DISPLAY : none ;">x</a></p>',
+        '<p>Text <a href="https://casino.example/" style="visibility:hidden">x</a></p>',
+        '<p>Text <a href="https://casino.example/" style="font-size:0">x</a></p>',
+        '<p>Text <a href="https://casino.example/" style="position:absolute;left:-999em">x</a></p>',
+        '<p>Text <a href="https://casino.example/" hidden>x</a></p>',
+        '<p>Text <a href="https://casino.example/" aria-hidden="true">x</a></p>',
+        '<p>Text <a href="https://casino.example/" class="link hidden">x</a></p>',
+        '<p>Text <span style="display: none"><a href="https://casino.example/">x</a></span></p>',
+    ],
+)
+def test_hidden_link_is_flagged(html):
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text, f.position) for f in findings] == [
+        (Kind.HIDDEN_LINK, "https://casino.example/", html.index("<a "))
+    ]
+
+
+def test_visible_link_to_a_known_site_is_not_flagged():
+    html = '<p>See <a href="https://www.un.org/securitycouncil/ctc/">the committee</a>.</p>'
+
+    assert check_text(html, language="en", rich=True) == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Text <a href="https://www.un.org/"></a></p>',
+    ],
+)
+def test_link_without_text_is_flagged(html):
+    assert kinds(check_text(html, language="en", rich=True)) == [Kind.EMPTY_LINK]
+
+
+def test_link_with_only_invisible_text_is_flagged_for_both():
+    html = '<p>Text <a href="https://www.un.org/">  \u200b </a></p>'
+
+    assert kinds(check_text(html, language="en", rich=True)) == [Kind.EMPTY_LINK, Kind.INVISIBLE]
+
+
+def test_link_with_text_is_not_flagged_as_empty():
+    assert check_text('<a href="/events/">Events</a>', language="en", rich=True) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com/page", "http://un.org.evil.example/", "https://evil.example\\@un.org/"],
+)
+def test_link_to_an_unknown_site_is_a_warning(url):
+    findings = check_text(f'<p><a href="{url}">read more</a></p>', language="en", rich=True)
+
+    assert kinds(findings) == [Kind.OFFSITE_LINK]
+    assert findings[0].severity == WARNING
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.un.org/",
+        "https://undocs.org/S/RES/2395(2017)",
+        "https://techagainstterrorism.org/",
+        "https://www.iap-association.org/",
+        "/events/2nd-asia-ict-ct-dialogue-bangkok/",
+        "#outcomes",
+        "mailto:press@example.org",
+    ],
+)
+def test_link_to_a_known_site_or_this_site_is_not_flagged(url):
+    assert check_text(f'<a href="{url}">read more</a>', language="en", rich=True) == []
+
+
+def test_link_domains_come_from_the_setting(settings):
+    settings.INTEGRITY_LINK_DOMAINS = ["example.com"]
+
+    assert check_text('<a href="https://www.example.com/">x</a>', language="en", rich=True) == []
+    assert kinds(check_text('<a href="https://un.org/">x</a>', language="en", rich=True)) == [
+        Kind.OFFSITE_LINK
+    ]
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "jav&#x09;ascript:alert(1)", "data:text/html,x"],
+)
+def test_link_with_unsafe_scheme_is_flagged(href):
+    findings = check_text(f'<a href="{href}">x</a>', language="en", rich=True)
+
+    assert kinds(findings) == [Kind.UNSAFE_MARKUP]
+
+
+def test_script_tag_and_event_handler_in_stored_html_are_flagged():
+    html = '<p onclick="steal()">Hi</p><script>alert(1)</script>'
+
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text) for f in findings] == [
+        (Kind.UNSAFE_MARKUP, "onclick="),
+        (Kind.UNSAFE_MARKUP, "<script>"),
+    ]
+
+
+def test_links_in_plain_text_fields_are_left_to_escaping():
+    assert check_text('<a href="https://example.com/" hidden>x</a>', language="en") == []
+
+
+def test_entity_encoded_han_in_rich_text_is_found_at_its_stored_position():
+    html = "<p>Prosecutors in &#x7f05;&#x5317;Member States</p>"
+
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text, f.position) for f in findings] == [
+        (Kind.SCRIPT, "缅北", html.index("&#x7f05;"))
+    ]
+
+
+# --- Spam ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Play at the best online casino tonight", "en", "casino"),
+        ("Sports betting tips here", "en", "Sports betting"),
+        ("Get payday loans now", "en", "payday loans"),
+        ("Buy viagra", "en", "viagra"),
+        ("Free PORN", "en", "PORN"),
+        ("Short link: bit.ly/3xYz", "en", "bit.ly/3xYz"),
+        ("See https://tinyurl.com/abc for details", "en", "tinyurl.com/abc"),
+        ("Le meilleur casino en ligne", "fr", "casino en ligne"),
+        ("Las mejores apuestas deportivas", "es", "apuestas deportivas"),
+        ("Лучшее казино онлайн", "ru", "казино"),
+        ("欢迎来到缅北", "zh", "缅北"),
+        ("最好的网上赌场", "zh", "赌场"),
+        ("أفضل كازينو على الإنترنت", "ar", "كازينو"),
+    ],
+)
+def test_spam_pattern_is_flagged(text, language, found):
+    findings = check_text(text, language=language)
+
+    assert [(f.kind, f.text) for f in findings] == [(Kind.SPAM, found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Occasionally, the committee meets in Geneva.",
+        "The report is at t.com and on ict4peace.org.",
+        "A loan of staff from UNODC supported the project.",
+        "Financing of terrorism, including through new payment technologies.",
+        "Xxxiv and other roman numerals.",
+    ],
+)
+def test_ordinary_text_is_not_spam(text):
+    assert check_text(text, language="en") == []
+
+
+def test_spam_link_is_flagged_even_when_visible():
+    html = '<p>Read <a href="https://bit.ly/abc">the report</a></p>'
+
+    assert kinds(check_text(html, language="en", rich=True)) == [Kind.SPAM]
+
+
+def test_spam_inside_a_foreign_script_run_is_one_finding():
+    findings = check_text(f"prosecutors in {INJECTED}Member States", language="en")
+
+    assert [(f.kind, f.text) for f in findings] == [(Kind.SCRIPT, INJECTED)]
+
+
+# --- Empty brackets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tech Against Terrorism () and", "Tech Against Terrorism ( ) and", "反恐倡议（）和"],
+)
+def test_empty_brackets_are_flagged(text):
+    language = "zh" if "反" in text else "en"
+
+    assert kinds(check_text(text, language=language)) == [Kind.EMPTY_BRACKETS]
+
+
+def test_brackets_with_content_are_not_flagged():
+    assert check_text("The Directorate (CTED) and Tech Against Terrorism (2016)") == []
+
+
+def test_brackets_around_a_link_are_empty_only_when_the_link_is():
+    kept = '<p>Tech Against Terrorism (<a href="https://techagainstterrorism.org/">site</a>)</p>'
+    lost = "<p>Tech Against Terrorism (<a>   </a>) and</p>"
+
+    assert check_text(kept, language="en", rich=True) == []
+    assert kinds(check_text(lost, language="en", rich=True)) == [
+        Kind.EMPTY_BRACKETS,
+        Kind.EMPTY_LINK,
+    ]
+
+
+def test_finding_reads_as_a_sentence():
+    (finding,) = check_text("The project () began.", language="en", field="summary")
+
+    assert str(finding) == (
+        "summary, character 12: Empty brackets, where a link or a reference was probably "
+        "lost. “The project () began.”"
+    )
+
+
+def test_empty_value_has_no_findings():
+    assert check_text("", language="en") == []
+
+
+@pytest.mark.django_db
+def test_check_object_reports_each_field_with_its_name():
+    event = EventFactory(title=f"Workshop {INJECTED}", body="<p>Terrorism ()</p>")
+
+    findings = check_object(event)
+
+    assert [(f.field, f.kind) for f in findings] == [
+        ("title", Kind.SCRIPT),
+        ("body", Kind.EMPTY_BRACKETS),
+    ]

@@ -1,0 +1,447 @@
+import datetime
+import re
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import events.search
+import resolutions.search
+from ctdialogue.search.engine import MARK_START, MARK_STOP, render_marked, search_everything
+from ctdialogue.search.query import parse_query
+from tests.factories import (
+    EventFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    ResolutionFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = reverse("search")
+ALL_KINDS = ["events", "themes", "initiatives", "organizations", "people", "resolutions"]
+
+SOURCES = (*events.search.SOURCES, *resolutions.search.SOURCES)
+
+
+def search_all(query):
+    return search_everything(query, SOURCES)
+
+
+def make_one_of_each(word, n=0, **traits):
+    """One object of every kind with ``word`` in its title or name."""
+    return [
+        EventFactory(title=f"{word} workshop {n}", **traits),
+        ThemeFactory(name=f"{word} theme {n}", **traits),
+        InitiativeFactory(name=f"{word} initiative {n}", **traits),
+        OrganizationFactory(name=f"{word} foundation {n}", **traits),
+        PersonFactory(name=f"{word} Speaker {n}", **traits),
+        ResolutionFactory(title=f"{word} resolution {n}", **traits),
+    ]
+
+
+def search(client, **params):
+    response = client.get(SEARCH_URL, params)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+# --- Results --------------------------------------------------------------------
+
+
+def test_search_everything_finds_every_kind_grouped_in_order():
+    objects = make_one_of_each("Zeppelin")
+    EventFactory(title="Unrelated workshop")
+
+    groups = search_all("zeppelin")
+
+    assert [group.key for group in groups] == ALL_KINDS
+    assert [group.count for group in groups] == [1] * 6
+    assert [group.results[0].url for group in groups] == [o.get_absolute_url() for o in objects]
+    assert groups[0].results[0].title == "Zeppelin workshop 0"
+    assert groups[4].results[0].title == "Ms. Zeppelin Speaker 0"
+    assert groups[5].results[0].title.startswith(f"S/RES/{objects[5].number} (2017): Zeppelin")
+
+
+def test_search_page_shows_groups_with_headings_counts_and_links(client):
+    event, *_ = make_one_of_each("Zeppelin")
+
+    response, html = search(client, q="zeppelin")
+
+    assert response.context["total"] == 6
+    headings = ["Events", "Themes", "Initiatives", "Stakeholders", "Speakers", "Resolutions"]
+    positions = [
+        html.index(f'id="results-{key}">{label}')
+        for key, label in zip(ALL_KINDS, headings, strict=True)
+    ]
+    assert positions == sorted(positions)
+    assert "(1 event)" in html
+    assert f'<a href="{event.get_absolute_url()}">Zeppelin workshop 0</a>' in html
+    assert "6 results for “zeppelin”" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_search_finds_words_in_every_searched_field():
+    EventFactory(title="A", summary="", venue="Zeppelin hall")
+    EventFactory(title="B", summary="", city="Zeppelinburg x")
+    EventFactory(title="C", summary="", body="<p>On zeppelin safety</p>")
+    InitiativeFactory(name="D", acronym="ZEPPELIN")
+    OrganizationFactory(name="E", description="Builds zeppelin parts.")
+    PersonFactory(name="F", position="Zeppelin pilot")
+    ThemeFactory(name="G", description="All about the zeppelin.")
+    ResolutionFactory(title="H", agenda_item="Zeppelin threats")
+
+    counts = {group.key: group.count for group in search_all("zeppelin")}
+
+    expected = {"events": 2, "initiatives": 1, "organizations": 1, "people": 1, "themes": 1}
+    expected["resolutions"] = 1
+    if connection.vendor != "postgresql":
+        expected["events"] = 3  # icontains also finds "Zeppelinburg"; the stemmer does not
+    assert counts == expected
+
+
+@pytest.mark.parametrize("consent", [False, True])
+def test_search_never_looks_into_biographies(consent):
+    """A biography is shown only with consent; searching it would reveal it anyway."""
+    PersonFactory(name="F", bio="Flew a zeppelin.", consent_to_publish=consent)
+
+    assert search_all("zeppelin") == []
+
+
+def test_search_shows_the_published_organisation_of_a_speaker():
+    PersonFactory(
+        name="Zeppelin Speaker 1",
+        position="Director",
+        organization=OrganizationFactory(name="Airships Office", acronym="AO"),
+    )
+    PersonFactory(
+        name="Zeppelin Speaker 2",
+        position="Adviser",
+        organization=OrganizationFactory(name="Unannounced Office", draft=True),
+    )
+
+    [group] = search_all("zeppelin")
+
+    assert [result.meta for result in group.results] == ["Director, AO", "Adviser"]
+
+
+@pytest.mark.parametrize("trait", ["draft", "scheduled"])
+def test_search_never_shows_drafts_or_scheduled_items(client, trait):
+    make_one_of_each("Zeppelin", **{trait: True})
+
+    response, html = search(client, q="zeppelin")
+
+    assert search_all("zeppelin") == []
+    assert response.context["groups"] == []
+    assert "Nothing published matches “zeppelin”." in html
+    assert "Zeppelin workshop" not in html
+
+
+def test_search_ranks_a_title_match_before_a_body_only_match():
+    body_only = EventFactory(
+        title="Regional workshop",
+        summary="",
+        body="<p>A long day on zeppelin regulation.</p>",
+        start_date=datetime.date(2024, 5, 1),
+        end_date=None,
+    )
+    in_title = EventFactory(
+        title="Zeppelin regulation workshop",
+        summary="",
+        start_date=datetime.date(2015, 5, 1),
+        end_date=None,
+    )
+
+    [events] = search_all("zeppelin")
+
+    assert [result.url for result in events.results] == [
+        in_title.get_absolute_url(),
+        body_only.get_absolute_url(),
+    ]
+
+
+def test_search_without_ranking_difference_shows_newest_first():
+    older = EventFactory(title="Zeppelin 1", start_date=datetime.date(2016, 1, 1), end_date=None)
+    newer = EventFactory(title="Zeppelin 2", start_date=datetime.date(2019, 1, 1), end_date=None)
+
+    [events] = search_all("zeppelin")
+
+    assert [r.url for r in events.results] == [newer.get_absolute_url(), older.get_absolute_url()]
+
+
+def test_search_requires_every_word():
+    both = EventFactory(title="Zeppelin and airship", summary="")
+    EventFactory(title="Zeppelin only", summary="")
+
+    [events] = search_all("zeppelin airship")
+
+    assert [r.url for r in events.results] == [both.get_absolute_url()]
+
+
+def test_search_leaves_out_words_after_a_minus_sign():
+    kept = EventFactory(title="Zeppelin in Bangkok", city="Bangkok", summary="")
+    EventFactory(title="Zeppelin in Doha", city="Doha", summary="")
+
+    [events] = search_all("zeppelin -doha")
+
+    assert [r.url for r in events.results] == [kept.get_absolute_url()]
+
+
+def test_search_limits_each_group_and_links_to_all_events(client):
+    for n in range(11):
+        EventFactory(title=f"Zeppelin workshop {n}")
+    ThemeFactory(name="Zeppelin theme")
+
+    [events, themes] = search_all("zeppelin")
+    _response, html = search(client, q="zeppelin")
+
+    assert (events.count, len(events.results), events.has_more) == (11, 10, True)
+    assert events.more_url == "/events/?q=zeppelin"
+    assert (themes.count, themes.has_more) == (1, False)
+    assert '<a href="/events/?q=zeppelin">See all 11 events matching “zeppelin”' in html
+
+
+# --- Resolutions by number or symbol ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["2396", "S/RES/2396 (2017)", "2396 (2017)", "s/res/2396(2017)", "Resolution 2396"],
+)
+def test_search_for_a_resolution_number_or_symbol_puts_it_first(client, query):
+    resolution = ResolutionFactory(number=2396, year=2017, title="Foreign terrorist fighters")
+    ResolutionFactory(number=2395, year=2017, title="CTED mandate, see also 2396 (2017)")
+    EventFactory(title="Workshop on resolution 2396", summary="S/RES/2396 (2017) and 2396")
+
+    groups = search_all(query)
+    _response, html = search(client, q=query)
+
+    assert groups[0].key == "resolutions"
+    first = groups[0].results[0]
+    assert (first.url, first.exact) == (resolution.get_absolute_url(), True)
+    assert first.title == "S/RES/2396 (2017): Foreign terrorist fighters"
+    assert "Exact match" in html
+    assert re.findall(r'<h2 id="results-(\w+)"', html)[0] == "resolutions"
+
+
+def test_search_for_a_symbol_with_another_year_is_not_an_exact_match():
+    ResolutionFactory(number=2396, year=2017, title="Foreign terrorist fighters")
+
+    groups = search_all("S/RES/2396 (2016)")
+
+    assert all(not result.exact for group in groups for result in group.results)
+
+
+def test_search_for_a_draft_resolution_number_finds_nothing():
+    ResolutionFactory(number=2396, year=2017, draft=True)
+
+    assert search_all("2396") == []
+
+
+# --- Snippets --------------------------------------------------------------------
+
+
+def test_search_snippet_marks_the_match_and_escapes_stored_html():
+    EventFactory(
+        title="Regional workshop",
+        summary="Tom and Jerry <i>zeppelin</i> fans & friends <script>alert('x')</script>",
+        body="<p>Nothing else.</p>",
+    )
+
+    [events] = search_all("zeppelin")
+    snippet = events.results[0].snippet
+
+    assert "Jerry <mark>zeppelin</mark> fans &amp; friends" in snippet
+    assert "<script" not in snippet
+    assert "<i>" not in snippet
+    assert "alert('x')" not in snippet  # dropped, or escaped by PostgreSQL's headline
+
+
+def test_search_snippet_of_a_long_text_starts_near_the_match():
+    before = " ".join(f"before{n}" for n in range(200))
+    after = " ".join(f"after{n}" for n in range(200))
+    EventFactory(title="Regional workshop", summary="", body=f"<p>{before} zeppelin {after}</p>")
+
+    [events] = search_all("zeppelin")
+    snippet = str(events.results[0].snippet)
+
+    assert "<mark>zeppelin</mark>" in snippet
+    assert "before0 " not in snippet
+    assert "after199" not in snippet
+    assert len(snippet) < 400
+
+
+def test_search_page_renders_snippets_as_marked_html(client):
+    EventFactory(title="Regional workshop", summary="<b>Zeppelin</b> & more")
+
+    _response, html = search(client, q="zeppelin")
+
+    assert "<mark>Zeppelin</mark> &amp; more" in html
+
+
+def test_render_marked_escapes_and_balances_markers():
+    text = f"<b>{MARK_START}a&b{MARK_STOP}</b> stray{MARK_STOP} {MARK_START}open"
+
+    assert render_marked(text) == "&lt;b&gt;<mark>a&amp;b</mark>&lt;/b&gt; stray <mark>open</mark>"
+
+
+# --- Bad input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", [None, "", "   "])
+def test_search_page_without_a_query_shows_only_the_form(client, query):
+    EventFactory(title="Zeppelin workshop")
+
+    response, html = search(client, **({} if query is None else {"q": query}))
+
+    assert '<input type="search" id="search-q" name="q" value=""' in html
+    assert response.context["groups"] == []
+    assert 'role="alert"' not in html
+    assert "Nothing published matches" not in html
+
+
+def test_search_page_refuses_a_query_that_is_too_long(client):
+    response, html = search(client, q="zeppelin " * 1111)
+
+    assert "Your search is too long (at most 200 characters; it has 9998)" in html
+    assert response.context["groups"] == []
+    assert "zeppelin " * 30 not in html  # the box keeps the first 200 characters only
+
+
+def test_search_page_refuses_a_nul_character(client):
+    EventFactory(title="Zeppelin workshop")
+
+    response, html = search(client, q="zepp\x00elin")
+
+    assert "Your search contains a NUL character" in html
+    assert response.context["groups"] == []
+    assert 'value="zeppelin"' in html
+
+
+@pytest.mark.parametrize("query", ["?!...,;", "the and of", "-", "- the", '""', "___"])
+def test_search_page_explains_a_query_without_words(client, query):
+    EventFactory(title="The workshop of the year", summary="And more.")
+
+    response, html = search(client, q=query)
+
+    assert "has no words to look for" in html
+    assert response.context["groups"] == []
+    assert search_all(query) == []
+
+
+@pytest.mark.parametrize("query", ["-zeppelin", "the -airship"])
+def test_search_page_refuses_a_query_that_only_leaves_words_out(client, query):
+    _response, html = search(client, q=query)
+
+    assert "a word after a minus sign is one to leave out" in html
+
+
+def test_search_page_uses_the_last_of_repeated_q_parameters(client):
+    EventFactory(title="Zeppelin workshop")
+
+    response = client.get(f"{SEARCH_URL}?q=airship&q=zeppelin")
+
+    assert response.context["query"] == "zeppelin"
+    assert [group.key for group in response.context["groups"]] == ["events"]
+
+
+def test_search_page_never_echoes_markup_unescaped(client):
+    EventFactory(title="Script workshop", summary="On alert systems, 1 day.")
+    payload = "<script>alert(1)</script>"
+
+    _response, html = search(client, q=payload)
+
+    assert payload not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<title>“&lt;script&gt;alert(1)&lt;/script&gt;”: search" in html
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "q=%ED%A0%80",
+        "q=%FF",
+        "q=%22unclosed",
+        "q=a%20%26%20%7C%20!%20(%20)%20%3A*",
+        "q=OR",
+        "q=zeppelin%20or%20-",
+    ],
+)
+def test_search_page_survives_odd_input(client, query_string):
+    EventFactory(title="Zeppelin workshop")
+
+    response = client.get(f"{SEARCH_URL}?{query_string}")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>" in html and 'name="q"' in html  # the search page, in the site's design
+    assert "<script>alert" not in html
+
+
+def test_search_page_of_a_query_longer_than_the_word_limit_still_answers(client):
+    EventFactory(title="Zeppelin workshop")
+    query = " ".join(f"zeppelin{n}" for n in range(16))
+
+    _response, html = search(client, q=query)
+
+    assert len(parse_query(query).words) == 12
+    assert "Nothing published matches" in html
+
+
+# --- Queries and indexes ---------------------------------------------------------
+
+
+def count_queries(client, query):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH_URL, {"q": query})
+    assert response.status_code == 200
+    return len(queries), response.context["total"]
+
+
+def test_search_page_query_count_does_not_grow_with_results(client):
+    make_one_of_each("Zeppelin", n=0)
+    one = count_queries(client, "zeppelin")
+    for n in (1, 2):
+        make_one_of_each("Zeppelin", n=n)
+    three = count_queries(client, "zeppelin")
+
+    assert one == (2 * len(SOURCES), 6)  # a count and the rows, for each kind
+    assert three == (2 * len(SOURCES), 18)
+
+
+def test_search_page_without_matches_costs_one_query_per_kind(client):
+    assert count_queries(client, "zeppelin") == (len(SOURCES), 0)
+
+
+@pytest.mark.parametrize(
+    ("factory", "index_name"),
+    [
+        (EventFactory, "event_search_idx"),
+        (ThemeFactory, "theme_search_idx"),
+        (InitiativeFactory, "initiative_search_idx"),
+        (OrganizationFactory, "organization_search_idx"),
+        (PersonFactory, "person_search_idx"),
+        (ResolutionFactory, "resolution_search_idx"),
+    ],
+)
+def test_search_condition_is_answered_by_the_gin_index_on_postgresql(factory, index_name):
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN indexes exist on PostgreSQL only.")
+    model = factory._meta.model
+    [source] = [source for source in SOURCES if source.queryset().model is model]
+    factory(**{source.fields[0][0]: "Zeppelin"})
+    with connection.cursor() as cursor:
+        # Without sequential or plain index scans, a bitmap scan of the GIN index is
+        # the only way to answer the condition, if (and only if) the index stores the
+        # very expression the search builds.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+    query = SearchQuery("zeppelin", search_type="websearch", config="english")
+
+    plan = model.objects.alias(document=source.vector()).filter(document=query).explain()
+
+    assert f"Bitmap Index Scan on {index_name}" in plan

@@ -1,0 +1,252 @@
+"""The protected admin: login throttling (django-axes), optional two-factor login
+(django-otp), sessions that end with the browser, and the admin's configurable path."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = reverse("admin:login")
+INDEX_URL = reverse("admin:index")
+
+
+def log_in(client, username, password=PASSWORD, **extra):
+    return client.post(
+        LOGIN_URL, {"username": username, "password": password, "next": INDEX_URL, **extra}
+    )
+
+
+def is_logged_in(client):
+    return "_auth_user_id" in client.session
+
+
+def code_for(device):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+# --- Throttling ---------------------------------------------------------------
+
+
+def test_login_with_the_right_password_works(editor, client):
+    response = log_in(client, "editor")
+
+    assert response.status_code == 302
+    assert response.url == INDEX_URL
+    assert is_logged_in(client)
+
+
+def test_login_wrong_password_says_so(editor, client):
+    response = log_in(client, "editor", "wrong")
+
+    assert response.status_code == 200
+    assert "Please enter the correct username and password" in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_repeated_bad_logins_lock_out_even_the_right_password(editor, client):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "editor", "wrong")
+
+    response = log_in(client, "editor")
+
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "Too many failed logins" in content
+    assert "after 5 failed" in content
+    assert not is_logged_in(client)
+
+
+def test_lockout_holds_with_a_new_forwarded_for_address_each_time(editor, client):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "editor", "wrong", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}")
+
+    response = log_in(client, "editor", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_lockout_of_one_user_leaves_colleagues_alone(editor, publisher, client):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "editor", "wrong")
+
+    colleague = Client()
+    response = log_in(colleague, "publisher")
+
+    assert response.status_code == 302
+    assert is_logged_in(colleague)
+    assert not is_logged_in(client)
+
+
+def test_fewer_bad_logins_than_the_limit_do_not_lock_out(editor, client):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        log_in(client, "editor", "wrong")
+
+    response = log_in(client, "editor")
+
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+# --- Two-factor authentication -----------------------------------------------------
+
+
+@pytest.fixture
+def device(editor):
+    return TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+
+
+def test_login_page_offers_the_code_field(client):
+    content = client.get(LOGIN_URL).content.decode()
+
+    assert 'name="otp_token"' in content
+    assert "Only if you have set up two-factor authentication." in content
+
+
+def test_user_with_an_authenticator_cannot_log_in_without_a_code(device, client):
+    response = log_in(client, "editor")
+
+    assert response.status_code == 200
+    assert "Please enter your OTP token." in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_user_with_an_authenticator_cannot_log_in_with_a_wrong_code(device, client):
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+
+    response = log_in(client, "editor", otp_token=wrong)
+
+    assert "Invalid token." in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_user_with_an_authenticator_logs_in_with_its_code(device, client):
+    response = log_in(client, "editor", otp_token=code_for(device))
+    index = client.get(INDEX_URL)
+
+    assert response.status_code == 302
+    assert is_logged_in(client)
+    assert index.status_code == 200
+    assert "Events, people, initiatives and resolutions" in index.content.decode()
+
+
+def test_unconfirmed_authenticator_is_not_asked_for(editor, client):
+    TOTPDevice.objects.create(user=editor, name="Not set up", confirmed=False)
+
+    response = log_in(client, "editor")
+
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+def test_session_not_verified_by_the_authenticator_cannot_open_the_admin(device, editor):
+    client = Client()
+    client.force_login(editor)  # a password-only session
+
+    response = client.get(INDEX_URL)
+
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN_URL)
+
+
+def test_staff_sets_up_their_own_authenticator(editor_client, editor):
+    add = editor_client.post(
+        reverse("admin:otp_totp_totpdevice_add"), {"name": "My phone"}, follow=True
+    )
+    device = TOTPDevice.objects.get(user=editor)
+    unconfirmed = device.confirmed
+    response = editor_client.post(
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        {"name": "My phone", "code": code_for(device)},
+    )
+
+    content = add.content.decode()
+    assert "Now scan the QR code" in content
+    assert reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk]) in content
+    assert unconfirmed is False
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert editor_client.get(INDEX_URL).status_code == 200  # this session is verified
+
+
+def test_authenticator_is_not_confirmed_by_a_wrong_code(editor_client, editor):
+    device = TOTPDevice.objects.create(user=editor, name="My phone", confirmed=False)
+    wrong = "000000" if code_for(device) != "000000" else "111111"
+
+    response = editor_client.post(
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        {"name": "My phone", "code": wrong},
+    )
+
+    assert "This code does not match." in response.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+
+
+def test_staff_see_only_their_own_authenticators(editor_client, publisher):
+    theirs = TOTPDevice.objects.create(user=publisher, name="Publisher's phone")
+
+    changelist = editor_client.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    other = editor_client.get(reverse("admin:otp_totp_totpdevice_change", args=[theirs.pk]))
+    qrcode = editor_client.get(reverse("admin:otp_totp_totpdevice_qrcode", args=[theirs.pk]))
+
+    assert "Publisher&#x27;s phone" not in changelist.content.decode()
+    assert other.status_code == 302  # "does not exist" for them: back to the index
+    assert qrcode.status_code == 403
+
+
+# --- Sessions and the admin's address -------------------------------------------
+
+
+def test_session_cookie_ends_with_the_browser(editor, client):
+    response = log_in(client, "editor")
+
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["expires"] == ""
+    assert cookie["max-age"] == ""
+
+
+def test_admin_is_served_at_the_path_from_the_environment():
+    # URLs are loaded once per process: a fresh one reads DJANGO_ADMIN_URL.
+    script = (
+        "import django; django.setup()\n"
+        "from django.urls import Resolver404, resolve, reverse\n"
+        "print(reverse('admin:index'), resolve('/office-7f3a/login/').view_name)\n"
+        "try:\n"
+        "    resolve('/admin/login/')\n"
+        "except Resolver404:\n"
+        "    print('/admin/login/ is not found')\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ctdialogue.settings",
+        "DJANGO_ADMIN_URL": "office-7f3a",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+
+    assert result.stdout.splitlines()[-2:] == [
+        "/office-7f3a/ admin:login",
+        "/admin/login/ is not found",
+    ]
