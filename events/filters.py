@@ -16,6 +16,7 @@ from ctdialogue.pages.filters import (
     SlugChoicesFilter,
     WordsFilter,
     YearFilter,
+    published_choices,
 )
 from ctdialogue.search.query import MAX_QUERY_LENGTH
 
@@ -60,7 +61,7 @@ class EventFilter(ForgivingFilterSet):
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
-        queryset=Theme.objects.published(),
+        queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
     year = YearFilter(label="Year", method="filter_year")
@@ -76,7 +77,7 @@ class EventFilter(ForgivingFilterSet):
     )
     country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
     series = django_filters.ModelChoiceFilter(
-        label="Series", queryset=EventSeries.objects.published(), to_field_name="slug"
+        label="Series", queryset=published_choices(EventSeries), to_field_name="slug"
     )
     status = django_filters.ChoiceFilter(label="Status", choices=Event.Status.choices)
     stakeholder = django_filters.ChoiceFilter(
@@ -86,13 +87,13 @@ class EventFilter(ForgivingFilterSet):
     )
     organization = SlugChoiceFilter(
         label="Organisation",
-        queryset=Organization.objects.published(),
+        queryset=published_choices(Organization),
         method="filter_organization",
     )
     initiative = django_filters.ModelChoiceFilter(
         label="Initiative",
         field_name="initiatives",
-        queryset=Initiative.objects.published(),
+        queryset=published_choices(Initiative),
         to_field_name="slug",
     )
     resolution = django_filters.NumberFilter(
@@ -342,14 +343,12 @@ class InitiativeFilter(ForgivingFilterSet):
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
-        queryset=Theme.objects.published(),
+        queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
     partner = SlugChoiceFilter(
         label="Partner",
-        queryset=Organization.objects.published()
-        .filter(initiative_partnerships__isnull=False)
-        .distinct(),
+        queryset=published_choices(Organization, initiative_partnerships__isnull=False),
         to_field_name="slug",
         method="filter_partner",
     )
@@ -382,7 +381,7 @@ class PersonFilter(ForgivingFilterSet):
     q = WordsFilter(fields=("name", "position"))
     organization = django_filters.ModelChoiceFilter(
         label="Organisation",
-        queryset=Organization.objects.published().filter(people__isnull=False).distinct(),
+        queryset=published_choices(Organization, people__isnull=False),
         to_field_name="slug",
     )
 

@@ -6,6 +6,7 @@ from ctdialogue.pages.filters import (
     SlugChoicesFilter,
     WordsFilter,
     YearFilter,
+    published_choices,
 )
 from events.models import Theme
 
@@ -23,7 +24,7 @@ class ResolutionFilter(ForgivingFilterSet):
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
-        queryset=Theme.objects.published(),
+        queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -21,6 +21,20 @@ from ctdialogue.search.query import MAX_QUERY_LENGTH
 YEAR_RANGE = (1900, 2100)
 
 
+def published_choices(model, **lookups):
+    """The choices of a filter: the published records of ``model`` (narrowed by
+    ``lookups``), read each time a form is built. A queryset written in a FilterSet's
+    body would be read once, at import, and keep that moment's idea of "now"."""
+
+    def choices(request=None):
+        queryset = model.objects.published()
+        if lookups:
+            queryset = queryset.filter(**lookups).distinct()
+        return queryset
+
+    return choices
+
+
 class ForgivingFilterSet(django_filters.FilterSet):
     """Drops what cannot be used and says why, instead of failing."""
 

@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.utils import timezone
 
 from events.filters import EventFilter
-from events.models import Event
+from events.models import Event, Theme
 from tests.factories import (
     EventFactory,
     EventSeriesFactory,
@@ -234,3 +235,54 @@ def test_long_facet_keeps_the_chosen_value_even_without_results(record):
         "count": 0,
         "selected": True,
     }
+
+
+# --- Time is read when the request is served, never at import ------------------
+
+
+def filterable(params):
+    filterset = EventFilter(QueryDict(params), queryset=Event.objects.published())
+    return list(filterset.qs), filterset.problems
+
+
+def test_theme_published_after_the_filterset_class_exists_can_be_filtered_on():
+    # EventFilter was imported, and its class body run, before this theme existed.
+    theme = ThemeFactory(publish_at=timezone.now())
+    event = EventFactory(themes=[theme])
+
+    assert filterable(f"theme={theme.slug}") == ([event], [])
+
+
+def test_scheduled_theme_becomes_a_filter_and_a_facet_at_its_publish_time():
+    theme = ThemeFactory(publish_at=timezone.now() + datetime.timedelta(hours=1))
+    event = EventFactory(themes=[theme])
+
+    _events, problems = filterable(f"theme={theme.slug}")
+    assert problems == [f"Theme: “{theme.slug}” is not one we know."]
+    facet = EventFilter(QueryDict(), queryset=Event.objects.published()).facets()["theme"]
+    assert theme.slug not in [item["value"] for item in facet]
+
+    Theme.objects.filter(pk=theme.pk).update(publish_at=timezone.now())  # its time comes
+
+    assert filterable(f"theme={theme.slug}") == ([event], [])
+    facet = EventFilter(QueryDict(), queryset=Event.objects.published()).facets()["theme"]
+    assert {"value": theme.slug, "label": theme.name, "count": 1, "selected": False} in facet
+
+
+@pytest.mark.parametrize(
+    ("factory", "link", "parameter"),
+    [
+        (EventSeriesFactory, "series", "series"),
+        (OrganizationFactory, "organization", "organization"),
+        (InitiativeFactory, "initiative", "initiative"),
+    ],
+)
+def test_every_record_choice_is_read_when_the_filter_is_built(factory, link, parameter):
+    record = factory(publish_at=timezone.now())
+    event = EventFactory(**({"series": record} if link == "series" else {}))
+    if link == "organization":
+        ParticipationFactory(event=event, organization=record)
+    if link == "initiative":
+        record.events.add(event)
+
+    assert filterable(f"{parameter}={record.slug}") == ([event], [])

@@ -1,0 +1,87 @@
+"""Rules about the code as a whole, checked by reading it."""
+
+import ast
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+PACKAGES = ("ctdialogue", "events", "resolutions")
+
+# Reads whose answer depends on the moment they run.
+TIME_DEPENDENT_METHODS = {
+    "published",
+    "public",
+    "scheduled",
+    "drafts",
+    "visible_to",
+    "upcoming",
+    "past",
+    "now",
+    "localdate",
+    "localtime",
+    "today",
+}
+
+
+def project_modules():
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+class ImportTimeCalls(ast.NodeVisitor):
+    """Calls made when a module is imported: at module level or in a class body,
+    outside every function and lambda (whose bodies run later, per call)."""
+
+    def __init__(self):
+        self.found: list[tuple[int, str]] = []
+
+    def visit_FunctionDef(self, node):
+        for decorator in node.decorator_list:  # decorators do run at import
+            self.visit(decorator)
+        for default in [*node.args.defaults, *node.args.kw_defaults]:
+            if default is not None:
+                self.visit(default)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node):
+        return
+
+    def visit_Call(self, node):
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name in TIME_DEPENDENT_METHODS:
+            self.found.append((node.lineno, ast.unparse(node)))
+        self.generic_visit(node)
+
+
+def time_read_at_import(source: str) -> list[tuple[int, str]]:
+    visitor = ImportTimeCalls()
+    visitor.visit(ast.parse(source))
+    return visitor.found
+
+
+def test_the_detector_finds_the_pattern_it_looks_for():
+    source = (
+        "THEMES = Theme.objects.published()\n"
+        "class F:\n"
+        "    theme = Filter(queryset=Theme.objects.published())\n"
+        "    when = timezone.now()\n"
+        "    def later(self):\n"
+        "        return Theme.objects.published()\n"
+        "    choices = lambda request: Theme.objects.published()\n"
+    )
+    assert [line for line, _ in time_read_at_import(source)] == [1, 3, 4]
+
+
+def test_nothing_reads_the_time_when_a_module_is_imported():
+    """A queryset that reads "now" in a class body or at module level keeps the moment
+    the server started: a record scheduled after that never appears until a restart."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {code}"
+        for path in project_modules()
+        for line, code in time_read_at_import(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
