@@ -2,7 +2,7 @@
 
 The sitemap lists exactly the public pages: the list pages, and every published
 (and due) event, theme, series, initiative, organisation, person and resolution.
-Drafts and scheduled items are left out by ``published()``. Without the sites
+Drafts and scheduled items are left out by ``public()``. Without the sites
 framework, Django's sitemap view takes the domain and scheme from the request.
 """
 
@@ -43,9 +43,7 @@ class PublishedSitemap(Sitemap):
     url_fields = ("slug",)
 
     def items(self):
-        return (
-            self.model.objects.published().only("pk", "updated_at", *self.url_fields).order_by("pk")
-        )
+        return self.model.objects.public().only("pk", "updated_at", *self.url_fields).order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at

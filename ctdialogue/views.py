@@ -23,11 +23,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = Event.objects.published().with_cards()
+        events = Event.objects.public().with_cards()
         context["upcoming_events"] = events.upcoming().chronological()[:3]
         context["latest_events"] = events.past().newest_first()[:3]
-        context["themes"] = Theme.objects.published().with_event_counts()
-        context["initiatives"] = Initiative.objects.published()
+        context["themes"] = Theme.objects.public().with_event_counts()
+        context["initiatives"] = Initiative.objects.public()
         return context
 
 

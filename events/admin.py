@@ -25,10 +25,13 @@ from ctdialogue.publishing.admin import (
     StaffImportExportMixin,
     VersionedAdmin,
 )
+from ctdialogue.publishing.models import DRAFT, PUBLISHED
+from ctdialogue.publishing.workflow import can_publish
 from ctdialogue.safety.admin import ContentCheckAdminMixin, RenditionsAdminMixin
 from ctdialogue.safety.renditions import generate_renditions
 
 from .forms import (
+    PHOTO_FIELDS,
     AttachmentAdminForm,
     ContributionAdminForm,
     EventAdminForm,
@@ -211,22 +214,31 @@ class PhotoPreviewMixin:
         )
 
 
-class PhotoInline(PhotoPreviewMixin, admin.TabularInline):
+class PublicationColumnMixin:
+    """An event's photos and documents have a publication state of their own: shown in
+    its inline, changed on their own admin pages (or with its actions)."""
+
+    @admin.display(description="publication")
+    def publication(self, obj):
+        return obj.publication_state.capitalize() if obj.pk else "-"
+
+
+class PhotoInline(PublicationColumnMixin, PhotoPreviewMixin, admin.TabularInline):
     model = Photo
     form = PhotoAdminForm
-    fields = ["preview", "image", "alt_text", "is_decorative", "caption", "credit", "order"]
-    readonly_fields = ["preview"]
+    fields = ["preview", *PHOTO_FIELDS, "publication"]
+    readonly_fields = ["preview", "publication"]
     extra = 0
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(PublicationColumnMixin, admin.TabularInline):
     model = Attachment
     form = AttachmentAdminForm
-    fields = ["title", "kind", "file", "size", "order"]
-    readonly_fields = ["size"]
+    fields = ["title", "kind", "file", "size", "order", "publication"]
+    readonly_fields = ["size", "publication"]
     extra = 0
 
 
@@ -295,6 +307,14 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
         return super().get_queryset(request).prefetch_related("themes")
 
     def save_formset(self, request, form, formset, change):
+        if formset.model in (Photo, Attachment):
+            # A new photo or document is published when a publisher adds it, and waits
+            # as a draft when an editor does.
+            status = PUBLISHED if can_publish(request.user, formset.model) else DRAFT
+            for part_form in formset.forms:
+                if part_form.instance.pk is None:
+                    part_form.instance.publication_status = status
+                    part_form.instance.language = form.instance.language
         super().save_formset(request, form, formset, change)
         if formset.model is Photo:
             for photo_form in formset.forms:
@@ -427,36 +447,48 @@ class PhotoAdmin(
     RenditionsAdminMixin,
     PhotoPreviewMixin,
     EventPartAdminMixin,
-    VersionedAdmin,
+    PublicationAdminMixin,
+    PublishableAdmin,
 ):
     form = PhotoAdminForm
-    list_display = ["__str__", "preview", "event", "credit", "is_decorative", "order"]
-    list_filter = ["is_decorative"]
+    list_display = [
+        "__str__",
+        "preview",
+        "event",
+        "credit",
+        "is_decorative",
+        "order",
+        "publication",
+        "publish_at",
+    ]
+    list_filter = [PublicationStateFilter, "is_decorative"]
     search_fields = ["caption", "alt_text", "credit", "event__title"]
+    ordering = ["-event__start_date", "event__title", "order", "pk"]
+    autocomplete_fields = ["event"]
+    list_select_related = ["event"]
+    fields = ["event", "preview", *PHOTO_FIELDS, "language", ("publication_status", "publish_at")]
+    readonly_fields = ["preview", "created_at", "updated_at"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(
+    ContentCheckAdminMixin, EventPartAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
+    form = AttachmentAdminForm
+    list_display = ["title", "kind", "event", "file", "size", "order", "publication", "publish_at"]
+    list_filter = [PublicationStateFilter, "kind"]
+    search_fields = ["title", "event__title"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]
     autocomplete_fields = ["event"]
     list_select_related = ["event"]
     fields = [
         "event",
-        "preview",
-        "image",
-        "alt_text",
-        "is_decorative",
-        "caption",
-        "credit",
+        "title",
+        "kind",
+        "file",
+        "size",
         "order",
+        "language",
+        ("publication_status", "publish_at"),
     ]
-    readonly_fields = ["preview"]
-
-
-@admin.register(Attachment)
-class AttachmentAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
-    form = AttachmentAdminForm
-    list_display = ["title", "kind", "event", "file", "size", "order"]
-    list_filter = ["kind"]
-    search_fields = ["title", "event__title"]
-    ordering = ["-event__start_date", "event__title", "order", "pk"]
-    autocomplete_fields = ["event"]
-    list_select_related = ["event"]
-    fields = ["event", "title", "kind", "file", "size", "order"]
-    readonly_fields = ["size"]
+    readonly_fields = ["size", "created_at", "updated_at"]

@@ -1,7 +1,6 @@
 """The dialogue in the open API: events, initiatives, stakeholders, speakers, themes
 and series (see ``ctdialogue.output.api``)."""
 
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -199,7 +198,7 @@ class EventViewSet(ReadOnlyViewSet):
     filterset_class = EventFilter
 
     def get_queryset(self):
-        return Event.objects.published().newest_first().with_links()
+        return Event.objects.public().newest_first().with_links()
 
 
 @extend_schema_view(
@@ -212,20 +211,9 @@ class InitiativeViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return (
-            Initiative.objects.published()
+            Initiative.objects.public()
             .with_partners()
-            .prefetch_related(
-                Prefetch("themes", queryset=Theme.objects.published()),
-                Prefetch("events", queryset=Event.objects.published()),
-                # Resolutions live in an app that imports this one: reached through
-                # the reverse relation's model rather than an import.
-                Prefetch(
-                    "resolutions",
-                    queryset=Initiative._meta.get_field(
-                        "resolutions"
-                    ).related_model.objects.published(),
-                ),
-            )
+            .with_public("themes", "events", "resolutions")
         )
 
 
@@ -238,7 +226,7 @@ class OrganizationViewSet(ReadOnlyViewSet):
     filterset_class = OrganizationFilter
 
     def get_queryset(self):
-        return Organization.objects.published()
+        return Organization.objects.public()
 
 
 @extend_schema_view(
@@ -250,7 +238,7 @@ class PersonViewSet(ReadOnlyViewSet):
     filterset_class = PersonFilter
 
     def get_queryset(self):
-        return Person.objects.published().select_related("organization")
+        return Person.objects.public().with_organization()
 
 
 @extend_schema_view(
@@ -262,7 +250,7 @@ class ThemeViewSet(ReadOnlyViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        return Theme.objects.published()
+        return Theme.objects.public()
 
 
 @extend_schema_view(
@@ -274,4 +262,4 @@ class SeriesViewSet(ReadOnlyViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        return EventSeries.objects.published()
+        return EventSeries.objects.public()

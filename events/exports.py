@@ -13,6 +13,7 @@ from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFi
 from .models import (
     Contribution,
     Event,
+    EventSeries,
     Initiative,
     Organization,
     Participation,
@@ -144,7 +145,7 @@ PERSON_COLUMNS = [
 
 
 EVENT_EXPORT_FIELDS = (
-    "uid", "slug", "title", "series__name", "edition", "kind", "status", "start_date",
+    "uid", "slug", "title", "series", "edition", "kind", "status", "start_date",
     "end_date", "date_precision", "city", "country", "summary", "chatham_house_rule",
 )  # fmt: skip
 
@@ -154,10 +155,10 @@ def event_export_queryset(queryset):
     and parsing unused timestamps is most of the cost."""
     resolution_model = Event._meta.get_field("resolutions").related_model
     return (
-        queryset.select_related("series")
-        .only(*EVENT_EXPORT_FIELDS)
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published().only("name")),
+        queryset.only(*EVENT_EXPORT_FIELDS)
+        .with_public(
+            Prefetch("series", queryset=EventSeries.objects.only("name")),
+            Prefetch("themes", queryset=Theme.objects.only("name")),
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("organization")
@@ -175,22 +176,17 @@ def event_export_queryset(queryset):
                       "person__name")
                 .order_by("order", "pk"),
             ),
-            Prefetch("initiatives", queryset=Initiative.objects.published().only("name")),
-            Prefetch(
-                "resolutions",
-                queryset=resolution_model.objects.published().only("number", "year"),
-            ),
+            Prefetch("initiatives", queryset=Initiative.objects.only("name")),
+            Prefetch("resolutions", queryset=resolution_model.objects.only("number", "year")),
         )
     )  # fmt: skip
 
 
 def initiative_export_queryset(queryset):
     resolution_model = Initiative._meta.get_field("resolutions").related_model
-    return queryset.with_partners().prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.published().only("name")),
-        Prefetch(
-            "resolutions", queryset=resolution_model.objects.published().only("number", "year")
-        ),
+    return queryset.with_partners().with_public(
+        Prefetch("themes", queryset=Theme.objects.only("name")),
+        Prefetch("resolutions", queryset=resolution_model.objects.only("number", "year")),
     )
 
 
@@ -200,7 +196,7 @@ class EventExportView(ExportView):
     filename = "events"
 
     def get_queryset(self):
-        return Event.objects.published().newest_first()
+        return Event.objects.public().newest_first()
 
     def prepare(self, queryset):
         return event_export_queryset(queryset)
@@ -212,7 +208,7 @@ class InitiativeExportView(ExportView):
     filename = "initiatives"
 
     def get_queryset(self):
-        return Initiative.objects.published()
+        return Initiative.objects.public()
 
     def prepare(self, queryset):
         return initiative_export_queryset(queryset)
@@ -224,7 +220,7 @@ class OrganizationExportView(ExportView):
     filename = "stakeholders"
 
     def get_queryset(self):
-        return Organization.objects.published()
+        return Organization.objects.public()
 
 
 class PersonExportView(ExportView):
@@ -233,4 +229,4 @@ class PersonExportView(ExportView):
     filename = "speakers"
 
     def get_queryset(self):
-        return Person.objects.published().select_related("organization")
+        return Person.objects.public().with_organization()

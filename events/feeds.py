@@ -227,13 +227,14 @@ def _organizer(participation) -> dict:
     organization = participation.organization
     if organization is None:
         return {"@type": "Organization", "name": participation.participant_display}
-    data = {"@type": "Organization", "name": organization.name}
-    if organization.is_published:
-        data["url"] = absolute(organization.get_absolute_url())
-        if organization.website:
-            data["sameAs"] = organization.website
-    elif organization.website:
-        data["url"] = organization.website
+    # Only public participations are prefetched: the organisation has a page.
+    data = {
+        "@type": "Organization",
+        "name": organization.name,
+        "url": absolute(organization.get_absolute_url()),
+    }
+    if organization.website:
+        data["sameAs"] = organization.website
     return data
 
 
@@ -249,8 +250,7 @@ def _performers(event) -> list[dict]:
         data = {"@type": "Person", "name": person.full_name}
         if person.position:
             data["jobTitle"] = person.position
-        if person.is_published:
-            data["url"] = absolute(person.get_absolute_url())
+        data["url"] = absolute(person.get_absolute_url())  # only public speakers are here
         people.append(data)
     return people
 
@@ -259,7 +259,7 @@ def _performers(event) -> list[dict]:
 
 
 def themes_prefetch():
-    return Prefetch("themes", queryset=Theme.objects.published().only("name"))
+    return Prefetch("themes", queryset=Theme.objects.only("name"))
 
 
 class EventAtomFeed(Feed):
@@ -290,8 +290,8 @@ class EventAtomFeed(Feed):
 
     def items(self):
         return (
-            Event.objects.published()
-            .prefetch_related(
+            Event.objects.public()
+            .with_public(
                 themes_prefetch(),
                 Prefetch(
                     "participations",
@@ -343,11 +343,11 @@ def event_calendar(request):
     they are named in the calendar's description), so a subscription never
     breaks. At most CALENDAR_LIMIT events, the newest by date.
     """
-    filterset = EventFilter(request.GET, queryset=Event.objects.published())
+    filterset = EventFilter(request.GET, queryset=Event.objects.public())
     events = (
         filterset.qs.order_by("-start_date", "-pk")
         .only(*CALENDAR_FIELDS)
-        .prefetch_related(themes_prefetch())[:CALENDAR_LIMIT]
+        .with_public(themes_prefetch())[:CALENDAR_LIMIT]
     )
     description = f"Events of the {settings.SITE_NAME}"
     in_use = filters_in_words(filterset)
@@ -370,7 +370,7 @@ def event_ics(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
         .only(*CALENDAR_FIELDS)
-        .prefetch_related(themes_prefetch()),
+        .with_public(themes_prefetch()),
         slug=slug,
     )
     calendar = build_calendar(

@@ -7,7 +7,6 @@ import django_filters
 from django import forms
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils import timezone
 from django_countries import countries
 
 from ctdialogue.pages.filters import (
@@ -18,6 +17,7 @@ from ctdialogue.pages.filters import (
     YearFilter,
     published_choices,
 )
+from ctdialogue.publishing.models import published_q
 from ctdialogue.search.query import MAX_QUERY_LENGTH
 
 from .models import Event, EventSeries, Initiative, Organization, Participation, Person, Theme
@@ -181,7 +181,7 @@ class EventFilter(ForgivingFilterSet):
     def _theme_facet(self):
         base = self.queryset_without("theme").values("pk")
         themes = (
-            Theme.objects.published()
+            Theme.objects.public()
             .annotate(count=Count("events", filter=Q(events__in=base), distinct=True))
             .order_by("name")
         )
@@ -249,7 +249,8 @@ class EventFilter(ForgivingFilterSet):
     def _stakeholder_facet(self):
         base = self.queryset_without("stakeholder").values("pk")
         rows = (
-            Participation.objects.filter(event__in=base)
+            Participation.objects.public()
+            .filter(event__in=base)
             .annotate(group=Coalesce("organization__kind", "stakeholder_kind"))
             .order_by()
             .values("group")
@@ -291,10 +292,10 @@ class EventFilter(ForgivingFilterSet):
         """Organisation, initiative and series choices limited to the top values in the
         results: a select of thousands of names would help nobody."""
         organizations = (
-            Participation.objects.filter(
+            Participation.objects.public()
+            .filter(
                 event__in=self.queryset_without("organization").values("pk"),
-                organization__publication_status=Organization.PublicationStatus.PUBLISHED,
-                organization__publish_at__lte=timezone.now(),
+                organization__isnull=False,
             )
             .order_by()
             .values("organization__slug", "organization__name")
@@ -302,7 +303,7 @@ class EventFilter(ForgivingFilterSet):
             .order_by("-count", "organization__name")
         )
         initiatives = (
-            Initiative.objects.published()
+            Initiative.objects.public()
             .filter(events__in=self.queryset_without("initiative").values("pk"))
             .order_by()
             .values("slug", "name")
@@ -311,10 +312,7 @@ class EventFilter(ForgivingFilterSet):
         )
         series = (
             self.queryset_without("series")
-            .filter(
-                series__publication_status=EventSeries.PublicationStatus.PUBLISHED,
-                series__publish_at__lte=timezone.now(),
-            )
+            .filter(published_q("series__"))
             .order_by()
             .values("series__slug", "series__name")
             .annotate(count=Count("pk", distinct=True))

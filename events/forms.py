@@ -166,6 +166,10 @@ class ContributionAdminForm(IntegrityFormMixin, forms.ModelForm):
         ]
 
 
+#: What staff write about a photo, wherever they edit it (on its own or in its event).
+PHOTO_FIELDS = ["image", "alt_text", "is_decorative", "caption", "credit", "order"]
+
+
 class PhotoAdminForm(IntegrityFormMixin, forms.ModelForm):
     image = CheckedImageField(
         help_text="JPEG, PNG or WebP, at most 10 MB; location and camera data are removed."
@@ -173,7 +177,7 @@ class PhotoAdminForm(IntegrityFormMixin, forms.ModelForm):
 
     class Meta:
         model = Photo
-        fields = ["event", "image", "alt_text", "is_decorative", "caption", "credit", "order"]
+        fields = ["event", *PHOTO_FIELDS, *PUBLISHING_FIELDS]
 
     def clean(self):
         alt_text = (self.cleaned_data.get("alt_text") or "").strip()
@@ -191,7 +195,7 @@ class AttachmentAdminForm(IntegrityFormMixin, forms.ModelForm):
 
     class Meta:
         model = Attachment
-        fields = ["event", "title", "kind", "file", "order"]
+        fields = ["event", "title", "kind", "file", "order", *PUBLISHING_FIELDS]
 
     def save(self, commit=True):
         if "file" in self.changed_data and self.cleaned_data.get("file"):

@@ -12,7 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-from ctdialogue.publishing.models import UN_LANGUAGES, Publishable, PublishableQuerySet
+from ctdialogue.publishing.models import (
+    UN_LANGUAGES,
+    PublicQuerySet,
+    Publishable,
+    PublishableQuerySet,
+    published_q,
+)
 from ctdialogue.search.documents import websearch, weighted_vector
 
 from .dates import DatePrecision, format_period, period_end, period_start
@@ -50,14 +56,7 @@ class ThemeQuerySet(PublishableQuerySet):
     def with_event_counts(self):
         """``event_count``: how many published, due events carry each theme."""
         return self.annotate(
-            event_count=Count(
-                "events",
-                filter=Q(
-                    events__publication_status=Publishable.PublicationStatus.PUBLISHED,
-                    events__publish_at__lte=timezone.now(),
-                ),
-                distinct=True,
-            )
+            event_count=Count("events", filter=published_q("events__"), distinct=True)
         )
 
 
@@ -127,7 +126,8 @@ class Organization(Publishable):
 
 class PersonQuerySet(PublishableQuerySet):
     def with_organization(self):
-        return self.select_related("organization")
+        """The organisation of each person, or None where it is not public."""
+        return self.with_public("organization")
 
 
 class Person(Publishable):
@@ -220,11 +220,11 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(themes=theme)
 
     def with_stakeholder_kind(self, kind: str):
-        """Events where an organisation or a stakeholder group of ``kind`` took part."""
+        """Events where a public organisation or a stakeholder group of ``kind`` took part."""
         return self.filter(
-            pk__in=Participation.objects.filter(
-                Q(organization__kind=kind) | Q(stakeholder_kind=kind)
-            ).values("event_id")
+            pk__in=Participation.objects.public()
+            .filter(Q(organization__kind=kind) | Q(stakeholder_kind=kind))
+            .values("event_id")
         )
 
     def search(self, text: str):
@@ -262,9 +262,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.order_by("-start_date", "-edition", "title")
 
     def with_cards(self):
-        """What a list row shows: series, themes and co-hosts without N+1 queries."""
-        return self.select_related("series").prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published().only("name", "slug")),
+        """What a list row shows: its series and themes, where public, without N+1 queries."""
+        return self.with_public(
+            "series", Prefetch("themes", queryset=Theme.objects.only("name", "slug"))
         )
 
     def with_links(self):
@@ -273,29 +273,27 @@ class EventQuerySet(PublishableQuerySet):
         # Resolutions live in an app that imports this one: reach them through the
         # reverse relation's model rather than an import.
         resolution_model = self.model._meta.get_field("resolutions").related_model
-        return self.select_related("series").prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published()),
+        return self.with_public(
+            "series",
+            "themes",
             Prefetch(
                 "contributions",
-                queryset=Contribution.objects.select_related(
-                    "person", "person__organization"
-                ).order_by("order", "pk"),
+                queryset=Contribution.objects.select_related("person").order_by("order", "pk"),
             ),
+            "contributions__person__organization",
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("organization").order_by(
                     "order", "pk"
                 ),
             ),
-            Prefetch("initiatives", queryset=Initiative.objects.published()),
-            Prefetch(
-                "resolutions", queryset=resolution_model.objects.published().order_by("number")
-            ),
+            "initiatives",
+            Prefetch("resolutions", queryset=resolution_model.objects.order_by("number")),
         )
 
     def with_people(self):
         """Everything an event page shows, photos and documents included."""
-        return self.with_links().prefetch_related(
+        return self.with_links().with_public(
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
             Prefetch("attachments", queryset=Attachment.objects.order_by("order", "pk")),
         )
@@ -504,6 +502,11 @@ class Participation(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    # Public only with its event and, when it names one, its organisation.
+    shown_with = ("event", "organization")
+
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "order", "pk"]
         constraints = [
@@ -572,6 +575,11 @@ class Contribution(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    # Public only with its event and its speaker: a draft speaker's words stay a draft.
+    shown_with = ("event", "person")
+
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "order", "pk"]
         constraints = [
@@ -596,7 +604,8 @@ class Contribution(models.Model):
 
 class InitiativeQuerySet(PublishableQuerySet):
     def with_partners(self):
-        return self.prefetch_related(
+        """Its partnerships with public organisations."""
+        return self.with_public(
             Prefetch(
                 "partnerships",
                 queryset=InitiativePartner.objects.select_related("organization").order_by(
@@ -657,6 +666,10 @@ class InitiativePartner(models.Model):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
     order = models.PositiveSmallIntegerField(default=0)
 
+    shown_with = ("initiative", "organization")
+
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["initiative", "role", "order", "pk"]
         verbose_name = "initiative partner"
@@ -675,7 +688,7 @@ class InitiativePartner(models.Model):
 # --- Media ------------------------------------------------------------------
 
 
-class Photo(models.Model):
+class Photo(Publishable):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
         upload_to=event_photo_path, width_field="width", height_field="height"
@@ -696,6 +709,10 @@ class Photo(models.Model):
     credit = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    shown_with = ("event",)
+
+    objects = PublishableQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "order", "pk"]
         constraints = [
@@ -710,7 +727,7 @@ class Photo(models.Model):
         return self.caption or self.alt_text or f"Photo {self.pk}"
 
 
-class Attachment(models.Model):
+class Attachment(Publishable):
     class Kind(models.TextChoices):
         CONCEPT_NOTE = "concept_note", "Concept note"
         AGENDA = "agenda", "Agenda"
@@ -723,6 +740,10 @@ class Attachment(models.Model):
     file = models.FileField(upload_to=event_attachment_path)
     size = models.PositiveBigIntegerField("size in bytes", default=0, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
+
+    shown_with = ("event",)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "pk"]

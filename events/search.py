@@ -28,7 +28,7 @@ def _describe_organization(organization: Organization) -> tuple[str, str]:
 
 def _describe_person(person: Person) -> tuple[str, str]:
     parts = [person.position]
-    if person.organization and person.organization.is_published:
+    if person.organization:  # None where the organisation is not public
         parts.append(person.organization.short_name)
     return person.full_name, ", ".join(part for part in parts if part)
 
@@ -39,7 +39,7 @@ SOURCES: tuple[Source, ...] = (
         label="Events",
         noun="event",
         plural="events",
-        queryset=lambda: Event.objects.published(),
+        queryset=lambda: Event.objects.public(),
         fields=Event.search_document,
         snippet_fields=("summary", "body"),
         order=("-start_date", "title"),
@@ -51,7 +51,7 @@ SOURCES: tuple[Source, ...] = (
         label="Themes",
         noun="theme",
         plural="themes",
-        queryset=lambda: Theme.objects.published(),
+        queryset=lambda: Theme.objects.public(),
         fields=Theme.search_document,
         snippet_fields=("description",),
         order=("name",),
@@ -62,7 +62,7 @@ SOURCES: tuple[Source, ...] = (
         label="Initiatives",
         noun="initiative",
         plural="initiatives",
-        queryset=lambda: Initiative.objects.published(),
+        queryset=lambda: Initiative.objects.public(),
         fields=Initiative.search_document,
         snippet_fields=("summary",),
         order=("name",),
@@ -73,7 +73,7 @@ SOURCES: tuple[Source, ...] = (
         label="Stakeholders",
         noun="stakeholder",
         plural="stakeholders",
-        queryset=lambda: Organization.objects.published(),
+        queryset=lambda: Organization.objects.public(),
         fields=Organization.search_document,
         snippet_fields=("description",),
         order=("name",),
@@ -84,7 +84,7 @@ SOURCES: tuple[Source, ...] = (
         label="Speakers",
         noun="speaker",
         plural="speakers",
-        queryset=lambda: Person.objects.published().with_organization(),
+        queryset=lambda: Person.objects.public().with_organization(),
         fields=Person.search_document,
         snippet_fields=("position",),
         order=("name",),

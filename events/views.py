@@ -23,7 +23,7 @@ class EventListView(FilteredListMixin, FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Event.objects.published().with_cards().newest_first()
+        return Event.objects.public().with_cards().newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,7 +53,7 @@ class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
         event = self.object
         context["resolutions"] = event.resolutions.all()  # prefetched, published only
         if event.series_id and event.edition:
-            editions = Event.objects.published().filter(series_id=event.series_id)
+            editions = Event.objects.public().filter(series_id=event.series_id)
             context["previous_event"] = (
                 editions.filter(edition__lt=event.edition).order_by("-edition").first()
             )
@@ -72,9 +72,7 @@ class EventSeriesDetailView(PublishedDetailMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(
-                Prefetch("events", queryset=Event.objects.published().chronological())
-            )
+            .with_public(Prefetch("events", queryset=Event.objects.chronological()))
         )
 
 
@@ -86,12 +84,12 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = Event.objects.published().for_theme(self.object)
+        events = Event.objects.public().for_theme(self.object)
         by_year = events.count_by_year()
         context["event_count"] = sum(by_year.values())
         context["events"] = events.with_cards().newest_first()[: self.latest_events]
-        context["initiatives"] = Initiative.objects.published().filter(themes=self.object)
-        context["resolutions"] = self.object.resolutions.published()
+        context["initiatives"] = Initiative.objects.public().filter(themes=self.object)
+        context["resolutions"] = self.object.resolutions.public()
         context["chart"] = bar_chart(by_year)
         return context
 
@@ -104,7 +102,7 @@ class InitiativeListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Initiative.objects.published().with_partners()
+        return Initiative.objects.public().with_partners()
 
 
 class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
@@ -119,15 +117,15 @@ class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
             super()
             .get_queryset()
             .with_partners()
-            .prefetch_related(
-                Prefetch("themes", queryset=Theme.objects.published()),
-                Prefetch("events", queryset=Event.objects.published().with_cards().newest_first()),
+            .with_public(
+                "themes",
+                Prefetch("events", queryset=Event.objects.with_cards().newest_first()),
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["resolutions"] = self.object.resolutions.published()
+        context["resolutions"] = self.object.resolutions.public()
         return context
 
 
@@ -139,7 +137,7 @@ class OrganizationListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Organization.objects.published()
+        return Organization.objects.public()
 
 
 class OrganizationDetailView(PublishedDetailMixin, DetailView):
@@ -150,14 +148,14 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = (
-            Event.objects.published()
+            Event.objects.public()
             .filter(participations__organization=self.object)
             .distinct()
             .with_cards()
             .newest_first()
         )
-        context["initiatives"] = Initiative.objects.published().filter(partners=self.object)
-        context["people"] = Person.objects.published().filter(organization=self.object)
+        context["initiatives"] = Initiative.objects.public().filter(partners=self.object)
+        context["people"] = Person.objects.public().filter(organization=self.object)
         return context
 
 
@@ -169,7 +167,7 @@ class PersonListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Person.objects.published().with_organization()
+        return Person.objects.public().with_organization()
 
 
 class PersonDetailView(PublishedDetailMixin, DetailView):
@@ -183,7 +181,8 @@ class PersonDetailView(PublishedDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["contributions"] = (
-            Contribution.objects.filter(person=self.object, event__in=Event.objects.published())
+            Contribution.objects.public()
+            .filter(person=self.object)
             .select_related("event")
             .order_by("-event__start_date")
         )

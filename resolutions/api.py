@@ -47,4 +47,4 @@ class ResolutionViewSet(ReadOnlyViewSet):
     filterset_class = ResolutionFilter
 
     def get_queryset(self):
-        return Resolution.objects.published().with_links()
+        return Resolution.objects.public().with_links()

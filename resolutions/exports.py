@@ -42,7 +42,7 @@ class ResolutionExportView(ExportView):
     filename = "resolutions"
 
     def get_queryset(self):
-        return Resolution.objects.published()
+        return Resolution.objects.public()
 
     def prepare(self, queryset):
         return queryset.with_links()

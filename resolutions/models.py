@@ -14,10 +14,10 @@ OFFICIAL_DOCUMENT_URL = "https://undocs.org/S/RES/{number}({year})"
 
 class ResolutionQuerySet(PublishableQuerySet):
     def with_links(self):
-        return self.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published()),
-            Prefetch("initiatives", queryset=Initiative.objects.published()),
-            Prefetch("events", queryset=Event.objects.published().with_cards().newest_first()),
+        return self.with_public(
+            "themes",
+            "initiatives",
+            Prefetch("events", queryset=Event.objects.with_cards().newest_first()),
         )
 
 

@@ -19,7 +19,7 @@ class ResolutionListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Resolution.objects.published()
+        return Resolution.objects.public()
 
 
 class ResolutionDetailView(CitationMixin, PublishedDetailMixin, DetailView):

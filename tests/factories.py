@@ -8,6 +8,7 @@ from django.utils import timezone
 from ctdialogue.publishing.models import Publishable
 from events.dates import DatePrecision, period_end, period_start
 from events.models import (
+    Attachment,
     Contribution,
     Event,
     EventSeries,
@@ -146,15 +147,26 @@ class InitiativePartnerFactory(factory.django.DjangoModelFactory):
         model = InitiativePartner
 
 
-class PhotoFactory(factory.django.DjangoModelFactory):
+class PhotoFactory(PublishedFactory):
     event = factory.SubFactory(EventFactory)
     image = factory.django.ImageField(width=64, height=48, color="blue", format="PNG")
     alt_text = "Participants around a table"
+    language = factory.LazyAttribute(lambda photo: photo.event.language)
     caption = "The workshop"
     credit = "CTED"
 
     class Meta:
         model = Photo
+
+
+class AttachmentFactory(PublishedFactory):
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Concept note {n}")
+    kind = Attachment.Kind.CONCEPT_NOTE
+    file = factory.django.FileField(filename="note.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+    class Meta:
+        model = Attachment
 
 
 class ResolutionFactory(PublishedFactory):

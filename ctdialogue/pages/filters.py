@@ -27,7 +27,7 @@ def published_choices(model, **lookups):
     body would be read once, at import, and keep that moment's idea of "now"."""
 
     def choices(request=None):
-        queryset = model.objects.published()
+        queryset = model.objects.public()
         if lookups:
             queryset = queryset.filter(**lookups).distinct()
         return queryset

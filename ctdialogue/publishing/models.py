@@ -1,13 +1,18 @@
 """Draft/published state shared by every public model, and former addresses.
 
-An object is public when its status is "published" and its publish time has
-come. Scheduling therefore needs no background job: a published object with a
-publish time in the future simply is not returned by ``published()`` yet.
+A record is published when its status is "published" and its publish time has come
+(``published_q``, the one rule). Scheduling therefore needs no background job: a record
+published with a publish time in the future is simply not returned yet.
+
+A record is *public* when it is published and so is everything it cannot be shown
+without (``public_q``): a speech needs its speaker, a participation its organisation.
+Every public read goes through ``public()`` and ``with_public()``, which apply both.
 """
 
 import uuid
 
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 # The six official languages of the United Nations, by ISO 639-1 code.
@@ -27,33 +32,118 @@ PUBLICATION_FIELDS = ("publication_status", "publish_at")
 PUBLISHING_FIELDS = ["language", *PUBLICATION_FIELDS]
 
 
-class PublishableQuerySet(models.QuerySet):
+PUBLISHED = "published"
+DRAFT = "draft"
+
+
+def published_q(prefix: str = "") -> Q:
+    """The one rule of publication: published, and its publish time has come.
+
+    ``prefix`` applies it across a relation ("events__"). The time is read when this is
+    called, so a record scheduled for later becomes public at its time, without a job
+    and without a restart.
+    """
+    return Q(
+        **{f"{prefix}publication_status": PUBLISHED, f"{prefix}publish_at__lte": timezone.now()}
+    )
+
+
+def public_q(model, prefix: str = "") -> Q:
+    """What the public may see of ``model``: published and due if it is publishable, and
+    every record it cannot be shown without (``model.shown_with``) public too.
+
+    A speech is public only with its event and its speaker, a participation only with
+    its organisation (when it names one): a draft speaker attached to a published event
+    stays a draft everywhere.
+    """
+    condition = published_q(prefix) if issubclass(model, Publishable) else Q()
+    for name in getattr(model, "shown_with", ()):
+        field = model._meta.get_field(name)
+        related = public_q(field.related_model, f"{prefix}{name}__")
+        if field.null:
+            related = Q(**{f"{prefix}{name}__isnull": True}) | related
+        condition &= related
+    return condition
+
+
+def public_prefetches(model, lookups) -> list[Prefetch]:
+    """Prefetches of ``lookups`` (relation names, "a__b" paths or ``Prefetch`` objects)
+    that keep, at every step, only what the public may see.
+
+    A forward relation to a record that is not public reads as None; a reverse or
+    many-to-many relation leaves such records out. Given ``Prefetch`` objects keep their
+    own queryset (ordering, ``only()``), narrowed to what is public.
+    """
+    given = {}
+    for lookup in lookups:
+        if isinstance(lookup, Prefetch):
+            queryset = lookup.queryset
+            if queryset is None:
+                queryset = _related_model(model, lookup.prefetch_through)._default_manager.all()
+            given[lookup.prefetch_through] = Prefetch(
+                lookup.prefetch_through,
+                queryset=queryset.filter(public_q(queryset.model)),
+                to_attr=lookup.to_attr,
+            )
+    prefetches = {}
+    for lookup in lookups:
+        path = lookup.prefetch_through if isinstance(lookup, Prefetch) else lookup
+        parts = path.split("__")
+        for depth in range(1, len(parts) + 1):
+            step = "__".join(parts[:depth])
+            if step in prefetches:
+                continue
+            if step in given:
+                prefetches[step] = given[step]
+            else:
+                related = _related_model(model, step)
+                prefetches[step] = Prefetch(
+                    step, queryset=related._default_manager.filter(public_q(related))
+                )
+    return list(prefetches.values())
+
+
+def _related_model(model, path: str):
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+class PublicQuerySet(models.QuerySet):
+    """Reads every content model shares, publishable or a part of one."""
+
+    def public(self):
+        """What the public may see (``public_q``): the only way public pages, feeds,
+        exports, the API and search read records."""
+        return self.filter(public_q(self.model))
+
+    def with_public(self, *lookups):
+        """Prefetch related records, keeping only the public ones (``public_prefetches``)."""
+        return self.prefetch_related(*public_prefetches(self.model, lookups))
+
+
+class PublishableQuerySet(PublicQuerySet):
     def published(self):
-        return self.filter(
-            publication_status=Publishable.PublicationStatus.PUBLISHED,
-            publish_at__lte=timezone.now(),
-        )
+        """Published and due; for records that depend on no other, the same as ``public()``."""
+        return self.filter(published_q())
 
     def drafts(self):
-        return self.filter(publication_status=Publishable.PublicationStatus.DRAFT)
+        return self.filter(publication_status=DRAFT)
 
     def scheduled(self):
-        return self.filter(
-            publication_status=Publishable.PublicationStatus.PUBLISHED,
-            publish_at__gt=timezone.now(),
-        )
+        return self.filter(publication_status=PUBLISHED, publish_at__gt=timezone.now())
 
     def visible_to(self, user):
         """Everything for staff (previews), only what is public for everybody else."""
         if user is not None and user.is_active and user.is_staff:
             return self
-        return self.published()
+        return self.public()
 
 
 class Publishable(models.Model):
     class PublicationStatus(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = DRAFT, "Draft"
+        PUBLISHED = PUBLISHED, "Published"
 
     uid = models.UUIDField(
         "permanent identifier",
@@ -91,10 +181,8 @@ class Publishable(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return (
-            self.publication_status == self.PublicationStatus.PUBLISHED
-            and self.publish_at <= timezone.now()
-        )
+        """``published_q`` for one record in memory: published and due."""
+        return self.publication_status == PUBLISHED and self.publish_at <= timezone.now()
 
     @property
     def publication_state(self) -> str:

@@ -67,6 +67,8 @@ def test_roles_publisher_has_every_editor_permission():
         "publish_event",
         "publish_initiative",
         "publish_resolution",
+        "publish_photo",
+        "publish_attachment",
     }
 
 

@@ -113,7 +113,9 @@ def test_attachment_over_the_size_limit_is_refused(staff_client, settings):
 
 
 def make_document(event, title, kind, data):
-    document = Attachment(event=event, title=title, kind=kind, size=len(data))
+    document = Attachment(
+        event=event, title=title, kind=kind, size=len(data), publication_status="published"
+    )
     document.file.save("document.pdf", ContentFile(data), save=False)
     document.save()
     return document
