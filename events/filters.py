@@ -11,14 +11,13 @@ from django_countries import countries
 
 from ctdialogue.pages.filters import (
     ForgivingFilterSet,
+    SearchFilter,
     SlugChoiceFilter,
     SlugChoicesFilter,
-    WordsFilter,
     YearFilter,
     published_choices,
 )
 from ctdialogue.publishing.models import published_q
-from ctdialogue.search.query import MAX_QUERY_LENGTH
 
 from .models import Event, EventSeries, Initiative, Organization, Participation, Person, Theme
 
@@ -52,12 +51,7 @@ class EventFilter(ForgivingFilterSet):
         "sort": "sort",
     }
 
-    q = django_filters.CharFilter(
-        label="Text",
-        method="filter_text",
-        max_length=MAX_QUERY_LENGTH,
-        help_text="Words in the title, summary or place.",
-    )
+    q = SearchFilter(help_text="Words in the title, summary, place or what speakers said.")
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
@@ -108,12 +102,6 @@ class EventFilter(ForgivingFilterSet):
         fields = []
 
     # --- filter methods -------------------------------------------------------
-
-    def filter_text(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(int(value))
@@ -337,7 +325,7 @@ class EventFilter(ForgivingFilterSet):
 class InitiativeFilter(ForgivingFilterSet):
     labels = {"theme": "theme", "partner": "partner", "q": "text"}
 
-    q = WordsFilter(fields=("name", "acronym", "summary"))
+    q = SearchFilter()
     theme = SlugChoicesFilter(
         label="Themes",
         field_name="themes__slug",
@@ -364,7 +352,7 @@ class InitiativeFilter(ForgivingFilterSet):
 class OrganizationFilter(ForgivingFilterSet):
     labels = {"kind": "kind", "country": "country", "q": "text"}
 
-    q = WordsFilter(fields=("name", "acronym"))
+    q = SearchFilter()
     kind = django_filters.ChoiceFilter(label="Kind", choices=Organization.Kind.choices)
     country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
 
@@ -376,7 +364,7 @@ class OrganizationFilter(ForgivingFilterSet):
 class PersonFilter(ForgivingFilterSet):
     labels = {"organization": "organisation", "q": "text"}
 
-    q = WordsFilter(fields=("name", "position"))
+    q = SearchFilter()
     organization = django_filters.ModelChoiceFilter(
         label="Organisation",
         queryset=published_choices(Organization, people__isnull=False),

@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connections, models
+from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -19,7 +19,6 @@ from ctdialogue.publishing.models import (
     PublishableQuerySet,
     published_q,
 )
-from ctdialogue.search.documents import websearch, weighted_vector
 
 from .dates import DatePrecision, format_period, period_end, period_start
 
@@ -227,24 +226,6 @@ class EventQuerySet(PublishableQuerySet):
             .values("event_id")
         )
 
-    def search(self, text: str):
-        """Full-text search on PostgreSQL (the site search's document and index);
-        elsewhere every word must appear in the title, summary, body or place."""
-        if connections[self.db].vendor == "postgresql":
-            return self.alias(document=weighted_vector(self.model.search_document)).filter(
-                document=websearch(text)
-            )
-        condition = Q()
-        for word in text.split()[:12]:
-            condition &= (
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(body__icontains=word)
-                | Q(city__icontains=word)
-                | Q(venue__icontains=word)
-            )
-        return self.filter(condition)
-
     def count_by_year(self) -> dict[int, int]:
         """{start year: number of events}, in one query."""
         rows = (
@@ -361,6 +342,8 @@ class Event(Publishable):
         ("venue", "C"),
         ("body", "D"),
     )
+    # An event is found by the words of its speeches too (ctdialogue.search.engine).
+    search_related = ("contributions",)
 
     objects = EventQuerySet.as_manager()
 
@@ -578,6 +561,8 @@ class Contribution(models.Model):
     # Public only with its event and its speaker: a draft speaker's words stay a draft.
     shown_with = ("event", "person")
 
+    search_document = (("quotation", "A"), ("title", "A"), ("summary", "B"))
+
     objects = PublicQuerySet.as_manager()
 
     class Meta:
@@ -592,6 +577,14 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.person} - {self.get_role_display()} - {self.event}"
+
+    @property
+    def attribution(self) -> str:
+        """Who said it, as a quotation is attributed; nobody by name under the rule."""
+        if not self.is_attributable:
+            return "A participant (Chatham House rule)"
+        position = f", {self.person.position}" if self.person.position else ""
+        return f"{self.person.full_name}{position}"
 
     @property
     def is_attributable(self) -> bool:

@@ -3,8 +3,8 @@ from django import forms
 
 from ctdialogue.pages.filters import (
     ForgivingFilterSet,
+    SearchFilter,
     SlugChoicesFilter,
-    WordsFilter,
     YearFilter,
     published_choices,
 )
@@ -16,7 +16,7 @@ from .models import Resolution
 class ResolutionFilter(ForgivingFilterSet):
     labels = {"q": "text", "year": "year", "theme": "theme", "number": "number"}
 
-    q = WordsFilter(fields=("title", "summary", "agenda_item"))
+    q = SearchFilter()
     number = django_filters.NumberFilter(
         label="Number", field_name="number", min_value=1, max_value=99999
     )

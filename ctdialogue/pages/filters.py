@@ -6,17 +6,16 @@ still apply. A visitor never gets a server error for what they typed.
 """
 
 import datetime
-import operator
-from functools import reduce
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from ctdialogue.search.query import MAX_QUERY_LENGTH
+from ctdialogue.search.engine import matches
+from ctdialogue.search.query import MAX_QUERY_LENGTH, parse_query
 
 YEAR_RANGE = (1900, 2100)
 
@@ -148,25 +147,43 @@ class YearFilter(django_filters.NumberFilter):
     field_class = YearField
 
 
-class WordsFilter(django_filters.CharFilter):
-    """Free text: every word (up to twelve) must appear in one of ``fields``."""
+class SearchField(forms.CharField):
+    """Free text in the site search's syntax; a query with nothing to look for (only
+    very common words, or only words left out) is refused in words."""
 
-    def __init__(self, *args, fields, **kwargs):
-        self.search_fields = fields
+    def validate(self, value):
+        super().validate(value)
+        if value and not parse_query(value).is_searchable:
+            raise forms.ValidationError(
+                "“%(query)s” has no words to look for: very common words such as “the” are "
+                "ignored, and a word after a minus sign is one to leave out.",
+                params={"query": value},
+                code="no_words",
+            )
+
+
+def search_filter(queryset, value: str):
+    """``queryset`` narrowed by the site search's one matcher (ctdialogue.search)."""
+    parsed = parse_query(value or "")
+    if not parsed.is_searchable:
+        return queryset
+    return queryset.filter(matches(queryset.model, parsed))
+
+
+class SearchFilter(django_filters.CharFilter):
+    """The ``q`` of a list: the same search as /search/, in the same syntax (quotes for
+    a phrase, ``or``, a minus sign to leave a word out), over the model's search
+    document."""
+
+    field_class = SearchField
+
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Text")
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        words = (value or "").split()[:12]
-        if not words:
-            return qs
-        condition = Q()
-        for word in words:
-            condition &= reduce(
-                operator.or_, (Q(**{f"{name}__icontains": word}) for name in self.search_fields)
-            )
-        return qs.filter(condition)
+        return search_filter(qs, value)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -13,8 +13,11 @@ app's migrations build from the same field lists (each model's ``search_document
 change one, change the other in a new migration (the tests check that the planner
 still uses them).
 
-On SQLite the same interface falls back to "every word appears in some field"
-(``icontains``), title matches first.
+Elsewhere (SQLite) the same parsed query (``query.parse_query``: phrases, ``or``, a
+minus sign) is matched word by word, each word by its Snowball English stem at the
+start of a word, so both databases agree on what a query means. ``matches()`` is the
+one matcher: /search/, the ``q`` filter of every list and the API all use it, and an
+event is also found by the words of its public speeches.
 
 A source may name an exact match (a resolution by its number or symbol): it comes
 first, and its group too.
@@ -27,18 +30,34 @@ from dataclasses import dataclass
 from functools import reduce
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+import snowballstemmer
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchRank,
+    SearchVector,
+    SearchVectorExact,
+)
 from django.db import connection, models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
 
 from .documents import SEARCH_CONFIG, websearch, weighted_vector
-from .query import ParsedQuery, parse_query
+from .query import ParsedQuery, Term, parse_query
+
+# PostgreSQL's "english" configuration stems with Snowball's English stemmer; the
+# fallback stems with the same one, so "workshops" finds "workshop" on every database.
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.casefold())
+
 
 RESULTS_PER_GROUP = 10
 RANK_WINDOW = 500
@@ -70,6 +89,10 @@ class Source:
     describe: Callable[[models.Model], tuple[str, str]]
     list_url_name: str = ""
     exact: Callable[[ParsedQuery], Q | None] = lambda parsed: None
+
+    @property
+    def model(self):
+        return self.queryset().model
 
     def vector(self) -> SearchVector:
         """The weighted document, exactly as the GIN index stores it."""
@@ -116,20 +139,56 @@ class ResultGroup:
         return f"{self.count:,} {self.noun if self.count == 1 else self.plural}"
 
 
+def matches(model, parsed: ParsedQuery) -> Q:
+    """The one matcher of the site: the condition that a record of ``model`` matches
+    ``parsed``, for /search/, the ``q`` filter of every list and the API alike.
+
+    A record matches when its own ``search_document`` does, or when one of the public
+    records it names in ``search_related`` does (an event matches by the words of its
+    speeches). On PostgreSQL each document is the GIN-indexed full-text vector and the
+    query is ``websearch_to_tsquery``; elsewhere the same clauses are matched word by
+    word, each word by its English stem at the start of a word.
+    """
+    condition = _document_matches(model, parsed)
+    for name in getattr(model, "search_related", ()):
+        relation = model._meta.get_field(name)
+        related = relation.related_model
+        condition |= Exists(
+            related._default_manager.filter(public_q(related))
+            .filter(**{relation.field.name: OuterRef("pk")})
+            .filter(_document_matches(related, parsed))
+        )
+    return condition
+
+
+def _document_matches(model, parsed: ParsedQuery, prefix: str = "") -> Q:
+    fields = model.search_document
+    if connection.vendor == "postgresql":
+        return Q(SearchVectorExact(weighted_vector(fields), websearch(parsed.text)))
+    if not parsed.is_searchable:
+        return Q(pk__in=[])
+    condition = Q()
+    for clause in parsed.clauses:
+        condition &= reduce(operator.or_, (_term_matches(fields, term) for term in clause))
+    return condition
+
+
+def _term_matches(fields, term: Term) -> Q:
+    # Each word from the start of a word, by its stem; a phrase's words one after another.
+    pattern = r"\W+".join(rf"\b{re.escape(stem(word))}\w*" for word in term.words)
+    found = reduce(operator.or_, (Q(**{f"{name}__iregex": pattern}) for name, _ in fields))
+    return ~found if term.negated else found
+
+
 def matching(source: Source, parsed: ParsedQuery) -> models.QuerySet:
-    """Every published object of one kind that matches, unordered, with ``exact`` (it is
+    """Every public object of one kind that matches, unordered, with ``exact`` (it is
     the resolution the query names). On PostgreSQL the condition is answered by the
     kind's GIN index."""
-    queryset = source.queryset()
-    if connection.vendor == "postgresql":
-        queryset = queryset.alias(document=source.vector())
-        condition = Q(document=websearch(parsed.text))
-    else:
-        condition = _fallback_condition(source, parsed)
+    condition = matches(source.model, parsed)
     exact = source.exact(parsed)
     if exact is not None:
         condition |= exact
-    return queryset.filter(condition).annotate(exact=_is_exact(exact))
+    return source.queryset().filter(condition).annotate(exact=_is_exact(exact))
 
 
 def ranked(source: Source, parsed: ParsedQuery) -> models.QuerySet:
@@ -173,29 +232,16 @@ def _is_exact(exact: Q | None):
     return Case(When(exact, then=Value(True)), default=Value(False))
 
 
-def _fallback_condition(source: Source, parsed: ParsedQuery) -> Q:
-    """Every word in at least one field, and no excluded word in any."""
-    if not parsed.words:
-        return Q(pk__in=[])
-    condition = Q()
-    for word in parsed.words:
-        condition &= _in_any_field(source, word)
-    for word in parsed.excluded:
-        condition &= ~_in_any_field(source, word)
-    return condition
-
-
-def _in_any_field(source: Source, word: str) -> Q:
-    return reduce(operator.or_, (Q(**{f"{name}__icontains": word}) for name, _ in source.fields))
-
-
 def _fallback_score(source: Source, parsed: ParsedQuery):
     """Points for each word in each field, more for heavier fields (a title)."""
     score = Value(0)
     for word in parsed.words:
         for name, weight in source.fields:
             score += Case(
-                When(Q(**{f"{name}__icontains": word}), then=Value(FALLBACK_POINTS[weight])),
+                When(
+                    _term_matches(((name, weight),), Term((word,))),
+                    then=Value(FALLBACK_POINTS[weight]),
+                ),
                 default=Value(0),
             )
     return score
@@ -206,17 +252,19 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
     when nothing matches."""
     count = matching(source, parsed).count()
     rows = list(ranked(source, parsed)[:limit]) if count else []
+    snippets = {row.pk: own_snippet(source, parsed, row) for row in rows}
+    unmarked = [pk for pk, snippet in snippets.items() if "<mark>" not in snippet]
+    snippets.update(related_snippets(source.model, parsed, unmarked))
     results = []
     for row in rows:
         title, meta = source.describe(row)
-        if hasattr(row, "headline"):
-            snippet = render_marked(plain_text(row.headline))
-        else:
-            text = plain_text("\n".join(getattr(row, name) for name in source.snippet_fields))
-            snippet = excerpt(text, parsed.words)
         results.append(
             SearchResult(
-                title=title, url=row.get_absolute_url(), snippet=snippet, meta=meta, exact=row.exact
+                title=title,
+                url=row.get_absolute_url(),
+                snippet=snippets[row.pk],
+                meta=meta,
+                exact=row.exact,
             )
         )
     more_url = ""
@@ -231,6 +279,39 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
         results=tuple(results),
         more_url=more_url,
     )
+
+
+def own_snippet(source: Source, parsed: ParsedQuery, row) -> SafeString:
+    if hasattr(row, "headline"):
+        return render_marked(plain_text(row.headline))
+    text = plain_text("\n".join(getattr(row, name) for name in source.snippet_fields))
+    return excerpt(text, parsed.words)
+
+
+def related_snippets(model, parsed: ParsedQuery, pks) -> dict:
+    """For records found by the words of a related record (an event by a quotation),
+    that record's words as their snippet, attributed as it may be: one query."""
+    snippets = {}
+    for name in getattr(model, "search_related", ()) if pks else ():
+        relation = model._meta.get_field(name)
+        related, link = relation.related_model, relation.field.name
+        found = (
+            related._default_manager.filter(public_q(related))
+            .filter(**{f"{link}__in": pks})
+            .filter(_document_matches(related, parsed))
+            .select_related(*getattr(related, "shown_with", ()))
+        )
+        for obj in found:
+            if getattr(obj, f"{link}_id") in snippets:
+                continue
+            fields = [field for field, _weight in related.search_document]
+            text = plain_text(next((getattr(obj, f) for f in fields if getattr(obj, f)), ""))
+            attribution = getattr(obj, "attribution", "")
+            said_by = f" \u2014 {attribution}" if attribution else ""
+            snippets[getattr(obj, f"{link}_id")] = format_html(
+                "“{}”{}", excerpt(text, parsed.words), said_by
+            )
+    return snippets
 
 
 def search_everything(query: str, sources, *, limit: int = RESULTS_PER_GROUP) -> list[ResultGroup]:

@@ -26,36 +26,78 @@ _ENGLISH_STOP_WORDS = """
 STOP_WORDS = frozenset(_ENGLISH_STOP_WORDS.split())
 
 WORD = re.compile(r"[^\W_]+")
-# Words a minus sign leaves out (websearch syntax): `-word` or `-"a phrase"`.
-NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"[^"]*"?|\S+)')
-WORD = re.compile(r"[^\W_]+")
-# Words a minus sign leaves out (websearch syntax): `-word` or `-"a phrase"`.
-NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"[^"]*"?|\S+)')
+# A quoted phrase (its closing quote may be missing) or a run of other characters,
+# each perhaps after a minus sign: the tokens of the web-search syntax.
+TOKEN = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must stand together (one word, or a quoted phrase), or be absent."""
+
+    words: tuple[str, ...]
+    negated: bool = False
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
+    """A query as ``websearch_to_tsquery`` reads it: every clause must hold, and a clause
+    holds when any of its terms does ("a b or c" is a AND (b OR c))."""
+
     text: str
-    words: tuple[str, ...]
-    excluded: tuple[str, ...] = ()
+    clauses: tuple[tuple[Term, ...], ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words looked for (not those left out), for ranking and highlighting."""
+        found: dict[str, str] = {}
+        for clause in self.clauses:
+            for term in clause:
+                if not term.negated:
+                    for word in term.words:
+                        found.setdefault(word.casefold(), word)
+        return tuple(found.values())
 
     @property
     def is_searchable(self) -> bool:
+        """Whether anything is looked for: PostgreSQL, too, finds nothing for a query of
+        stop words, punctuation and words left out."""
         return bool(self.words)
 
 
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
 def parse_query(text: str) -> ParsedQuery:
-    """The words worth looking for (no stop words, no punctuation, none left out with a
-    minus sign)."""
-    text = " ".join(text.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
-    words = _meaningful_words(NEGATED.sub(" ", text))
-    excluded = _meaningful_words(" ".join(NEGATED.findall(text)))
-    return ParsedQuery(text=text, words=words, excluded=excluded)
+    """The clauses of ``text`` in the web-search syntax, without stop words and
+    punctuation, at most ``MAX_WORDS`` words."""
+    text = normalise(text)
+    clauses: list[list[Term]] = []
+    join_next = False
+    budget = MAX_WORDS
+    for minus, phrase, bare in TOKEN.findall(text):
+        if phrase == "" and bare.casefold() == "or" and not minus:
+            join_next = bool(clauses)
+            continue
+        words = _meaningful_words(phrase if bare == "" else bare)[:budget]
+        if not words:
+            continue
+        budget -= len(words)
+        terms = (
+            [Term(words, negated=bool(minus))]
+            if phrase or len(words) == 1 or minus
+            else [Term((word,)) for word in words]
+        )
+        if join_next:
+            clauses[-1].append(terms[0])
+            terms = terms[1:]
+        clauses.extend([term] for term in terms)
+        join_next = False
+        if budget <= 0:
+            break
+    return ParsedQuery(text=text, clauses=tuple(tuple(clause) for clause in clauses))
 
 
 def _meaningful_words(text: str) -> tuple[str, ...]:
-    words: dict[str, str] = {}
-    for word in WORD.findall(text):
-        if word.casefold() not in STOP_WORDS:
-            words.setdefault(word.casefold(), word)
-    return tuple(words.values())[:MAX_WORDS]
+    return tuple(word for word in WORD.findall(text) if word.casefold() not in STOP_WORDS)

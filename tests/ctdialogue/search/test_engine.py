@@ -1,9 +1,12 @@
 import datetime
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -11,7 +14,10 @@ import events.search
 import resolutions.search
 from ctdialogue.search.engine import MARK_START, MARK_STOP, render_marked, search_everything
 from ctdialogue.search.query import parse_query
+from events.filters import EventFilter
+from events.models import Event
 from tests.factories import (
+    ContributionFactory,
     EventFactory,
     InitiativeFactory,
     OrganizationFactory,
@@ -409,9 +415,10 @@ def test_search_page_query_count_does_not_grow_with_results(client):
         make_one_of_each("Zeppelin", n=n)
     three = count_queries(client, "zeppelin")
 
-    # A count and the rows for each kind, and the speakers' public organisations.
-    assert one == (2 * len(SOURCES) + 1, 6)
-    assert three == (2 * len(SOURCES) + 1, 18)
+    # A count and the rows for each kind, the speakers' public organisations, and the
+    # speeches of events whose own text holds no match (for their snippets).
+    assert one == (2 * len(SOURCES) + 2, 6)
+    assert three == (2 * len(SOURCES) + 2, 18)
 
 
 def test_search_page_without_matches_costs_one_query_per_kind(client):
@@ -446,3 +453,78 @@ def test_search_condition_is_answered_by_the_gin_index_on_postgresql(factory, in
     plan = model.objects.alias(document=source.vector()).filter(document=query).explain()
 
     assert f"Bitmap Index Scan on {index_name}" in plan
+
+
+# --- One search: /search/, the lists' q and the API agree -------------------------
+
+
+@pytest.fixture
+def demo_content():
+    call_command("load_demo", verbosity=0)
+
+
+def test_a_word_of_a_quotation_finds_it_and_shows_it_as_the_snippet(client, demo_content):
+    page = client.get("/search/", {"q": "exploit"}).content.decode()
+
+    assert "2nd Asia ICT and CT Dialogue" in page
+    assert "<mark>exploit</mark> the Internet and social media" in page
+    assert "Mr. Andrei Kovalenko" in page
+
+
+def test_a_quotation_under_the_chatham_house_rule_is_found_but_not_attributed():
+    event = EventFactory(title="Closed session")
+    ContributionFactory(
+        event=event,
+        person=PersonFactory(name="Unnamed Speaker"),
+        quotation="Platforms must cooperate with prosecutors.",
+        chatham_house_rule=True,
+    )
+
+    [events] = search_all("prosecutors")
+
+    assert [result.title for result in events.results] == ["Closed session"]
+    assert "Unnamed Speaker" not in events.results[0].snippet
+    assert "A participant (Chatham House rule)" in events.results[0].snippet
+
+
+def test_a_draft_speakers_quotation_finds_nothing():
+    ContributionFactory(event=EventFactory(), person=PersonFactory(draft=True), quotation="Zyx.")
+
+    assert search_all("zyx") == []
+
+
+QUERIES = [
+    "evidence",
+    "digital evidence",
+    '"digital evidence"',
+    "evidence -bangkok",
+    "bangkok or jeju",
+    "workshops",
+    "exploit",
+    '"social media" -jeju',
+    "dialogue -",  # a minus sign with nothing after it
+    "counter-terrorism committee",
+    "prosecutors or platforms -bangkok",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_site_search_events_list_and_api_agree_on_every_query(client, demo_content, query):
+    [group] = [g for g in search_all(query) if g.key == "events"] or [None]
+    listed = EventFilter(QueryDict(urlencode({"q": query})), queryset=Event.objects.public())
+    api = client.get("/api/events/", {"q": query}).json()
+    page = client.get("/events/", {"q": query}).content.decode()
+
+    expected = group.count if group else 0
+    assert listed.problems == []
+    assert listed.qs.count() == expected
+    assert api["count"] == expected
+    assert sorted(event["title"] for event in api["results"]) == sorted(
+        event.title for event in listed.qs
+    )
+    if group:
+        assert (
+            f"See all {group.count_display}"
+            in client.get("/search/", {"q": query}).content.decode()
+        )
+    assert f'<p class="result-count" role="status">{expected} event' in page
