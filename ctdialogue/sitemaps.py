@@ -49,44 +49,23 @@ class PublishedSitemap(Sitemap):
         return obj.updated_at
 
 
-class EventSitemap(PublishedSitemap):
-    model = Event
-
-
-class ThemeSitemap(PublishedSitemap):
-    model = Theme
-
-
-class EventSeriesSitemap(PublishedSitemap):
-    model = EventSeries
-
-
-class InitiativeSitemap(PublishedSitemap):
-    model = Initiative
-
-
-class OrganizationSitemap(PublishedSitemap):
-    model = Organization
-
-
-class PersonSitemap(PublishedSitemap):
-    model = Person
-
-
-class ResolutionSitemap(PublishedSitemap):
-    model = Resolution
-    url_fields = ("number",)
+def published_sitemap(model, *url_fields) -> type[PublishedSitemap]:
+    return type(
+        f"{model.__name__}Sitemap",
+        (PublishedSitemap,),
+        {"model": model, "url_fields": url_fields or PublishedSitemap.url_fields},
+    )
 
 
 sitemaps = {
     "pages": StaticSitemap,
-    "events": EventSitemap,
-    "themes": ThemeSitemap,
-    "series": EventSeriesSitemap,
-    "initiatives": InitiativeSitemap,
-    "stakeholders": OrganizationSitemap,
-    "speakers": PersonSitemap,
-    "resolutions": ResolutionSitemap,
+    "events": published_sitemap(Event),
+    "themes": published_sitemap(Theme),
+    "series": published_sitemap(EventSeries),
+    "initiatives": published_sitemap(Initiative),
+    "stakeholders": published_sitemap(Organization),
+    "speakers": published_sitemap(Person),
+    "resolutions": published_sitemap(Resolution, "number"),
 }
 
 

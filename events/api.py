@@ -1,10 +1,9 @@
 """The dialogue in the open API: events, initiatives, stakeholders, speakers, themes
 and series (see ``ctdialogue.output.api``)."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from ctdialogue.output.api import LinkSerializer, ReadOnlyViewSet, RecordSerializer, link
+from ctdialogue.output.api import LinkSerializer, RecordSerializer, link, read_only_viewset
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
@@ -189,77 +188,42 @@ class InitiativeSerializer(RecordSerializer):
 # --- Views -------------------------------------------------------------------------
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Published events, filtered like /events/"),
-    retrieve=extend_schema(summary="One event by its permanent identifier"),
+EventViewSet = read_only_viewset(
+    EventSerializer,
+    filterset_class=EventFilter,
+    read=lambda events: events.newest_first().with_links(),
+    listing="Published events, filtered like /events/",
+    one="One event by its permanent identifier",
 )
-class EventViewSet(ReadOnlyViewSet):
-    serializer_class = EventSerializer
-    filterset_class = EventFilter
-
-    def get_queryset(self):
-        return Event.objects.public().newest_first().with_links()
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Published initiatives"),
-    retrieve=extend_schema(summary="One initiative by its permanent identifier"),
+InitiativeViewSet = read_only_viewset(
+    InitiativeSerializer,
+    filterset_class=InitiativeFilter,
+    read=lambda initiatives: initiatives.with_partners().with_public(
+        "themes", "events", "resolutions"
+    ),
+    listing="Published initiatives",
+    one="One initiative by its permanent identifier",
 )
-class InitiativeViewSet(ReadOnlyViewSet):
-    serializer_class = InitiativeSerializer
-    filterset_class = InitiativeFilter
-
-    def get_queryset(self):
-        return (
-            Initiative.objects.public()
-            .with_partners()
-            .with_public("themes", "events", "resolutions")
-        )
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Published stakeholders (organisations)"),
-    retrieve=extend_schema(summary="One stakeholder by its permanent identifier"),
+OrganizationViewSet = read_only_viewset(
+    OrganizationSerializer,
+    filterset_class=OrganizationFilter,
+    listing="Published stakeholders (organisations)",
+    one="One stakeholder by its permanent identifier",
 )
-class OrganizationViewSet(ReadOnlyViewSet):
-    serializer_class = OrganizationSerializer
-    filterset_class = OrganizationFilter
-
-    def get_queryset(self):
-        return Organization.objects.public()
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Published speakers"),
-    retrieve=extend_schema(summary="One speaker by their permanent identifier"),
+PersonViewSet = read_only_viewset(
+    PersonSerializer,
+    filterset_class=PersonFilter,
+    read=lambda people: people.with_organization(),
+    listing="Published speakers",
+    one="One speaker by their permanent identifier",
 )
-class PersonViewSet(ReadOnlyViewSet):
-    serializer_class = PersonSerializer
-    filterset_class = PersonFilter
-
-    def get_queryset(self):
-        return Person.objects.public().with_organization()
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Published themes"),
-    retrieve=extend_schema(summary="One theme by its permanent identifier"),
+ThemeViewSet = read_only_viewset(
+    ThemeSerializer,
+    listing="Published themes",
+    one="One theme by its permanent identifier",
 )
-class ThemeViewSet(ReadOnlyViewSet):
-    serializer_class = ThemeSerializer
-    filter_backends = []
-
-    def get_queryset(self):
-        return Theme.objects.public()
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Published event series"),
-    retrieve=extend_schema(summary="One series by its permanent identifier"),
+SeriesViewSet = read_only_viewset(
+    SeriesSerializer,
+    listing="Published event series",
+    one="One series by its permanent identifier",
 )
-class SeriesViewSet(ReadOnlyViewSet):
-    serializer_class = SeriesSerializer
-    filter_backends = []
-
-    def get_queryset(self):
-        return EventSeries.objects.public()

@@ -57,15 +57,20 @@ def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
     return f"{_day_month_year(start)} - {_day_month_year(end)}"
 
 
+def format_month_range(start: datetime.date, end: datetime.date | None) -> str:
+    """Months: "May 2017", "May - June 2017", "December 2017 - January 2018"."""
+    first = f"{MONTHS[start.month]} {start.year}"
+    if end is None or (end.year, end.month) == (start.year, start.month):
+        return first
+    if end.year == start.year:
+        return f"{MONTHS[start.month]} - {MONTHS[end.month]} {end.year}"
+    return f"{first} - {MONTHS[end.month]} {end.year}"
+
+
 def format_period(start: datetime.date, end: datetime.date | None, precision: str) -> str:
     """The dates in words at their precision, without any status qualifier."""
     if precision == DatePrecision.MONTH:
-        first = f"{MONTHS[start.month]} {start.year}"
-        if end is None or (end.year, end.month) == (start.year, start.month):
-            return first
-        if end.year == start.year:
-            return f"{MONTHS[start.month]} - {MONTHS[end.month]} {end.year}"
-        return f"{first} - {MONTHS[end.month]} {end.year}"
+        return format_month_range(start, end)
     if precision == DatePrecision.HALF_YEAR:
         half = "First" if start.month <= 6 else "Second"
         return f"{half} half of {start.year}"

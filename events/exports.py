@@ -5,8 +5,13 @@ The column definitions are the single source of the data documentation page.
 
 from django.db.models import Prefetch
 
-from ctdialogue.output.addresses import absolute
-from ctdialogue.output.exports import Column, ExportView, names
+from ctdialogue.output.exports import (
+    Column,
+    ExportView,
+    country_columns,
+    names,
+    record_columns,
+)
 from ctdialogue.safety.html import plain_text
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
@@ -15,9 +20,7 @@ from .models import (
     Event,
     EventSeries,
     Initiative,
-    Organization,
     Participation,
-    Person,
     Theme,
 )
 
@@ -42,8 +45,7 @@ def _participants(event):
 
 
 EVENT_COLUMNS = [
-    Column("id", "Permanent identifier (UUID); never changes.", lambda e: str(e.uid)),
-    Column("url", "Address of the event's page.", lambda e: absolute(e.get_absolute_url())),
+    *record_columns("event"),
     Column("title", "Title of the event.", lambda e: e.title),
     Column("series", "Series the event belongs to.", lambda e: e.series.name if e.series else ""),
     Column("edition", "Its number in the series.", lambda e: e.edition or ""),
@@ -66,8 +68,7 @@ EVENT_COLUMNS = [
         lambda e: e.date_precision,
     ),
     Column("city", "City.", lambda e: e.city),
-    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda e: e.country.code or ""),
-    Column("country_name", "Country name.", lambda e: e.country.name or ""),
+    *country_columns(),
     Column("themes", "Themes discussed.", lambda e: names(e.themes.all()), is_list=True),
     Column(
         "participants",
@@ -89,8 +90,7 @@ EVENT_COLUMNS = [
 ]
 
 INITIATIVE_COLUMNS = [
-    Column("id", "Permanent identifier (UUID).", lambda i: str(i.uid)),
-    Column("url", "Address of the initiative's page.", lambda i: absolute(i.get_absolute_url())),
+    *record_columns("initiative"),
     Column("name", "Name.", lambda i: i.name),
     Column("acronym", "Acronym.", lambda i: i.acronym),
     Column("launched", "Year launched.", lambda i: i.launched or ""),
@@ -114,20 +114,17 @@ INITIATIVE_COLUMNS = [
 ]
 
 ORGANIZATION_COLUMNS = [
-    Column("id", "Permanent identifier (UUID).", lambda o: str(o.uid)),
-    Column("url", "Address of the stakeholder's page.", lambda o: absolute(o.get_absolute_url())),
+    *record_columns("stakeholder"),
     Column("name", "Name.", lambda o: o.name),
     Column("acronym", "Acronym.", lambda o: o.acronym),
     Column("kind", "Stakeholder kind (code).", lambda o: o.kind),
     Column("kind_name", "Stakeholder kind in words.", lambda o: o.get_kind_display()),
-    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda o: o.country.code or ""),
-    Column("country_name", "Country name.", lambda o: o.country.name or ""),
+    *country_columns(),
     Column("website", "Website.", lambda o: o.website),
 ]
 
 PERSON_COLUMNS = [
-    Column("id", "Permanent identifier (UUID).", lambda p: str(p.uid)),
-    Column("url", "Address of the speaker's page.", lambda p: absolute(p.get_absolute_url())),
+    *record_columns("speaker"),
     Column("honorific", "Mr., Ms., Dr., H.E. ...", lambda p: p.honorific),
     Column("name", "Name.", lambda p: p.name),
     Column("position", "Position.", lambda p: p.position),
@@ -194,24 +191,14 @@ class EventExportView(ExportView):
     filterset_class = EventFilter
     columns = EVENT_COLUMNS
     filename = "events"
-
-    def get_queryset(self):
-        return Event.objects.public().newest_first()
-
-    def prepare(self, queryset):
-        return event_export_queryset(queryset)
+    prepare = staticmethod(event_export_queryset)  # in the order the filter sorts
 
 
 class InitiativeExportView(ExportView):
     filterset_class = InitiativeFilter
     columns = INITIATIVE_COLUMNS
     filename = "initiatives"
-
-    def get_queryset(self):
-        return Initiative.objects.public()
-
-    def prepare(self, queryset):
-        return initiative_export_queryset(queryset)
+    prepare = staticmethod(initiative_export_queryset)
 
 
 class OrganizationExportView(ExportView):
@@ -219,14 +206,11 @@ class OrganizationExportView(ExportView):
     columns = ORGANIZATION_COLUMNS
     filename = "stakeholders"
 
-    def get_queryset(self):
-        return Organization.objects.public()
-
 
 class PersonExportView(ExportView):
     filterset_class = PersonFilter
     columns = PERSON_COLUMNS
     filename = "speakers"
 
-    def get_queryset(self):
-        return Person.objects.public().with_organization()
+    def prepare(self, queryset):
+        return queryset.with_organization()

@@ -8,7 +8,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
@@ -75,8 +74,7 @@ class Theme(Publishable):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("events:theme-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:theme-detail"
 
 
 # --- Stakeholders and speakers ----------------------------------------------
@@ -115,8 +113,7 @@ class Organization(Publishable):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def get_absolute_url(self):
-        return reverse("events:organization-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:organization-detail"
 
     @property
     def short_name(self) -> str:
@@ -166,8 +163,7 @@ class Person(Publishable):
     def __str__(self):
         return self.full_name
 
-    def get_absolute_url(self):
-        return reverse("events:person-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:person-detail"
 
     @property
     def full_name(self) -> str:
@@ -192,8 +188,7 @@ class EventSeries(Publishable):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("events:series-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:series-detail"
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -379,8 +374,7 @@ class Event(Publishable):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("events:event-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:event-detail"
 
     # Addresses under /events/ that belong to the list, not to an event.
     RESERVED_SLUGS = frozenset({"feed", "calendar", "export"})
@@ -638,8 +632,7 @@ class Initiative(Publishable):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("events:initiative-detail", kwargs={"slug": self.slug})
+    page_url_name = "events:initiative-detail"
 
 
 class InitiativePartner(models.Model):

@@ -40,7 +40,6 @@ class EventListView(FilteredListMixin, FilterView):
 
 class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Event
-    cite_url_name = "events:event-cite"
     build_citation = staticmethod(event_citation)
     template_name = "events/event_detail.html"
     context_object_name = "event"
@@ -107,7 +106,6 @@ class InitiativeListView(FilteredListMixin, FilterView):
 
 class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Initiative
-    cite_url_name = "events:initiative-cite"
     build_citation = staticmethod(initiative_citation)
     template_name = "events/initiative_detail.html"
     context_object_name = "initiative"

@@ -1,9 +1,8 @@
 """Security Council resolutions in the open API (see ``ctdialogue.output.api``)."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from ctdialogue.output.api import LinkSerializer, ReadOnlyViewSet, RecordSerializer
+from ctdialogue.output.api import LinkSerializer, RecordSerializer, read_only_viewset
 
 from .filters import ResolutionFilter
 from .models import Resolution
@@ -38,13 +37,10 @@ class ResolutionSerializer(RecordSerializer):
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Published Security Council resolutions"),
-    retrieve=extend_schema(summary="One resolution by its permanent identifier"),
+ResolutionViewSet = read_only_viewset(
+    ResolutionSerializer,
+    filterset_class=ResolutionFilter,
+    read=lambda resolutions: resolutions.with_links(),
+    listing="Published Security Council resolutions",
+    one="One resolution by its permanent identifier",
 )
-class ResolutionViewSet(ReadOnlyViewSet):
-    serializer_class = ResolutionSerializer
-    filterset_class = ResolutionFilter
-
-    def get_queryset(self):
-        return Resolution.objects.public().with_links()

@@ -1,14 +1,16 @@
 """CSV and JSON exports of the resolution catalogue (see ``ctdialogue.output.exports``)."""
 
-from ctdialogue.output.addresses import absolute
-from ctdialogue.output.exports import Column, ExportView, names
+from ctdialogue.output.exports import (
+    Column,
+    ExportView,
+    names,
+    record_columns,
+)
 
 from .filters import ResolutionFilter
-from .models import Resolution
 
 RESOLUTION_COLUMNS = [
-    Column("id", "Permanent identifier (UUID).", lambda r: str(r.uid)),
-    Column("url", "Address of the resolution's page.", lambda r: absolute(r.get_absolute_url())),
+    *record_columns("resolution"),
     Column("number", "Resolution number.", lambda r: r.number),
     Column("symbol", "Document symbol, e.g. S/RES/2396 (2017).", lambda r: r.symbol),
     Column("year", "Year of adoption.", lambda r: r.year),
@@ -40,9 +42,6 @@ class ResolutionExportView(ExportView):
     filterset_class = ResolutionFilter
     columns = RESOLUTION_COLUMNS
     filename = "resolutions"
-
-    def get_queryset(self):
-        return Resolution.objects.public()
 
     def prepare(self, queryset):
         return queryset.with_links()

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 
 from ctdialogue.publishing.models import Publishable, PublishableQuerySet
 from events.models import Event, Initiative, Theme
@@ -67,8 +66,8 @@ class Resolution(Publishable):
     def __str__(self):
         return self.symbol
 
-    def get_absolute_url(self):
-        return reverse("resolutions:resolution-detail", kwargs={"number": self.number})
+    page_url_name = "resolutions:resolution-detail"
+    page_lookup = "number"
 
     def clean(self):
         super().clean()

@@ -40,16 +40,6 @@ def resolution_reference(parsed: ParsedQuery) -> Q | None:
 
 
 SOURCES: tuple[Source, ...] = (
-    Source(
-        key="resolutions",
-        label="Resolutions",
-        noun="resolution",
-        plural="resolutions",
-        queryset=lambda: Resolution.objects.public(),
-        fields=Resolution.search_document,
-        snippet_fields=("summary",),
-        order=("-number",),
-        describe=_describe_resolution,
-        exact=resolution_reference,
-    ),
-)
+    Source(Resolution, "resolutions", "Resolutions", _describe_resolution, ("summary",),
+           order=("-number",), exact=resolution_reference),
+)  # fmt: skip

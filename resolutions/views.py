@@ -24,8 +24,6 @@ class ResolutionListView(FilteredListMixin, FilterView):
 
 class ResolutionDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Resolution
-    cite_url_name = "resolutions:resolution-cite"
-    cite_lookup = "number"
     build_citation = staticmethod(resolution_citation)
     template_name = "resolutions/resolution_detail.html"
     context_object_name = "resolution"

@@ -7,15 +7,10 @@ import zlib
 from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from PIL import ExifTags, Image
 
 from events.models import Event, Person
-
-
-def admin_url(model, view, *args):
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+from tests.admin_forms import admin_url
 
 
 def image_bytes(size=(64, 48), image_format="PNG", color="navy", mode="RGB", **options):

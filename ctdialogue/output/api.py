@@ -5,6 +5,7 @@ filters with their honest errors, pagination and throttling.
 
 from django.conf import settings
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
@@ -89,3 +90,27 @@ class RecordSerializer(serializers.ModelSerializer):
 
     def get_html_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+def read_only_viewset(
+    serializer_class, *, listing: str, one: str, filterset_class=None, read=None
+) -> type[ReadOnlyViewSet]:
+    """The API of one kind of record: its public records, serialised by
+    ``serializer_class`` (whose model it reads), filtered by ``filterset_class`` like
+    its list page, and ``read`` further (prefetches, order). ``listing`` and ``one``
+    are the summaries of its two operations in the OpenAPI document."""
+    model = serializer_class.Meta.model
+
+    def get_queryset(self):
+        queryset = model._default_manager.public()
+        return read(queryset) if read else queryset
+
+    attributes = {"serializer_class": serializer_class, "get_queryset": get_queryset}
+    if filterset_class is None:
+        attributes["filter_backends"] = []
+    else:
+        attributes["filterset_class"] = filterset_class
+    viewset = type(f"{model.__name__}ViewSet", (ReadOnlyViewSet,), attributes)
+    return extend_schema_view(
+        list=extend_schema(summary=listing), retrieve=extend_schema(summary=one)
+    )(viewset)

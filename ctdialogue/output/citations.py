@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import re_path, reverse
 from django.utils import timezone
 from django.views import View
 
@@ -136,10 +136,8 @@ class CitationView(View):
 
 
 class CitationMixin:
-    """Offers "Cite this" on a detail page: BibTeX shown, both formats to download."""
-
-    cite_url_name = ""
-    cite_lookup = "slug"
+    """Offers "Cite this" on a detail page: BibTeX shown, both formats to download from
+    ``<app>:<model>-cite``, addressed like the record's page."""
 
     @staticmethod
     def build_citation(obj):
@@ -147,11 +145,19 @@ class CitationMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        citation = self.build_citation(self.object)
-        key = {self.cite_lookup: getattr(self.object, self.cite_lookup)}
+        obj = self.object
+        citation = self.build_citation(obj)
+        url_name = f"{obj._meta.app_label}:{obj._meta.model_name}-cite"
+        key = {obj.page_lookup: getattr(obj, obj.page_lookup)}
         context["citation"] = {
             "bibtex": citation.bibtex(timezone.localdate()),
-            "bib_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "bib"}),
-            "json_url": reverse(self.cite_url_name, kwargs={**key, "fmt": "json"}),
+            "bib_url": reverse(url_name, kwargs={**key, "fmt": "bib"}),
+            "json_url": reverse(url_name, kwargs={**key, "fmt": "json"}),
         }
         return context
+
+
+def cite_path(prefix: str, lookup: str, view: type[View], name: str):
+    """The URL pattern of a record's citation files, ``<prefix><lookup>/cite.bib`` and
+    ``.json``; ``lookup`` is a named regular-expression group."""
+    return re_path(rf"^{prefix}{lookup}/cite\.(?P<fmt>bib|json)$", view.as_view(), name=name)

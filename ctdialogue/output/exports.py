@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import re_path
 from django.views import View
 
 from .addresses import absolute
@@ -28,6 +29,22 @@ class Column:
     description: str
     value: Callable[[object], object]
     is_list: bool = False
+
+
+def record_columns(page: str) -> list[Column]:
+    """The first columns of every export: the record's permanent identifier and the
+    address of its ``page`` ("the event's page")."""
+    return [
+        Column("id", "Permanent identifier (UUID); never changes.", lambda r: str(r.uid)),
+        Column("url", f"Address of the {page}'s page.", lambda r: absolute(r.get_absolute_url())),
+    ]
+
+
+def country_columns() -> list[Column]:
+    return [
+        Column("country", "Country code (ISO 3166-1 alpha-2).", lambda r: r.country.code or ""),
+        Column("country_name", "Country name.", lambda r: r.country.name or ""),
+    ]
 
 
 def names(items) -> list[str]:
@@ -74,12 +91,13 @@ class ExportView(View):
     filterset_class = None
     columns: list[Column] = []
     filename = "export"
-    list_url_name = ""
 
     def get_queryset(self):
-        raise NotImplementedError
+        """The public records of the filter's model."""
+        return self.filterset_class._meta.model._default_manager.public()
 
     def prepare(self, queryset):
+        """The rows as the columns read them (prefetches, ``only()``)."""
         return queryset
 
     def get(self, request, fmt):
@@ -116,3 +134,8 @@ class ExportView(View):
             return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
         lines = ["Some filter values could not be understood:", *problems]
         return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
+
+
+def export_path(prefix: str, view: type[View], name: str):
+    """The URL pattern of a list's exports: ``<prefix>export.csv`` and ``.json``."""
+    return re_path(rf"^{prefix}export\.(?P<fmt>csv|json)$", view.as_view(), name=name)

@@ -392,7 +392,9 @@ class PublishableAdmin(VersionedAdmin):
             form, find_conflict=lambda bound: self.edit_conflict(request, bound)
         )
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+    def render_change_form(  # noqa: PLR0917 - Django's own signature
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
         if obj is not None and obj.publication_state != "published":
             context["view_on_site_label"] = f"Preview ({obj.publication_state})"
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -84,7 +84,7 @@ def compared_fields(model) -> list[models.Field]:
 
 def display_value(field, value) -> str:
     """A stored value as staff read it: labels for choices, names for links."""
-    if value is None or value == "" or value == []:
+    if value in (None, "", []):
         return ""
     if field.many_to_many:
         related = field.related_model._base_manager.filter(pk__in=value)
@@ -95,14 +95,22 @@ def display_value(field, value) -> str:
         return str(obj) if obj is not None else f"#{value} (deleted)"
     if field.choices:
         return str(dict(field.flatchoices).get(str(value), value))
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.datetime):
-        return format_datetime(value)
-    if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
-    if isinstance(value, FieldFile):
-        return value.name or ""
+    return _display_plain(value)
+
+
+# How a stored value of each type reads, most specific type first.
+PLAIN_DISPLAYS = (
+    (bool, lambda value: "Yes" if value else "No"),
+    (datetime.datetime, lambda value: format_datetime(value)),
+    (datetime.date, lambda value: date_format(value, "j F Y")),
+    (FieldFile, lambda value: value.name or ""),
+)
+
+
+def _display_plain(value) -> str:
+    for kind, display in PLAIN_DISPLAYS:
+        if isinstance(value, kind):
+            return display(value)
     return str(value)
 
 

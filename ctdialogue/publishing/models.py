@@ -13,6 +13,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 # The six official languages of the United Nations, by ISO 639-1 code.
@@ -176,8 +177,16 @@ class Publishable(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    #: The URL name of the record's public page, and the field that addresses it.
+    page_url_name = ""
+    page_lookup = "slug"
+
     class Meta:
         abstract = True
+
+    def get_absolute_url(self):
+        lookup = self.page_lookup
+        return reverse(self.page_url_name, kwargs={lookup: getattr(self, lookup)})
 
     @property
     def is_published(self) -> bool:

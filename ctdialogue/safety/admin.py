@@ -32,7 +32,9 @@ class ContentCheckAdminMixin:
                 findings += getattr(inline_form, "integrity_findings", ())
         return findings
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+    def render_change_form(  # noqa: PLR0917 - Django's own signature
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
         adminform = context.get("adminform")
         formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
         if adminform is not None and self._findings(adminform.form, formsets):

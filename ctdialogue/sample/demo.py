@@ -623,38 +623,42 @@ def _published(publish_at: datetime.datetime) -> dict:
     return {"publication_status": PUBLISHED, "publish_at": publish_at}
 
 
-@transaction.atomic
-def load_demo() -> LoadReport:
-    """Write the demo content, or bring it back to what it should be."""
-    report = LoadReport()
+def _without(data: dict, *keys: str) -> dict:
+    """``data`` without ``keys``: the lookup, and what is not a field of the row."""
+    return {key: value for key, value in data.items() if key not in keys}
 
-    themes = {
-        data["slug"]: _upsert(
-            Theme,
-            report,
-            {"slug": data["slug"]},
-            {
-                "name": data["name"],
-                "description": data["description"],
-                **_published(ARTICLE_PUBLISHED_AT),
-            },
-        )
-        for data in THEMES
-    }
 
-    organizations = {
-        data["slug"]: _upsert(
-            Organization,
-            report,
-            {"slug": data["slug"]},
-            {
-                **{key: value for key, value in data.items() if key != "slug"},
-                **_published(ARTICLE_PUBLISHED_AT),
-            },
-        )
-        for data in ORGANIZATIONS
-    }
+def _each(rows_by_key: dict, keys: list) -> list:
+    return [rows_by_key[key] for key in keys]
 
+
+def _upsert_by_slug(model, report: LoadReport, rows: list[dict], values, *, links=None) -> dict:
+    """Upsert a row of ``model`` for each dict of ``rows``, with ``values(data)``.
+
+    ``links(instance, data)``, if given, then links each row to others. Returns the
+    rows by slug, for the records that link to them.
+    """
+    by_slug = {}
+    for data in rows:
+        instance = _upsert(model, report, {"slug": data["slug"]}, values(data))
+        if links is not None:
+            links(instance, data)
+        by_slug[data["slug"]] = instance
+    return by_slug
+
+
+def _load_published_with_article(model, report: LoadReport, rows: list[dict]) -> dict:
+    """Rows given field by field, published with the article; returns them by slug."""
+    return _upsert_by_slug(
+        model,
+        report,
+        rows,
+        lambda data: {**_without(data, "slug"), **_published(ARTICLE_PUBLISHED_AT)},
+    )
+
+
+def _load_series_and_events(report: LoadReport, themes: dict) -> dict[str, Event]:
+    """The series, then its events with their themes; returns the events by slug."""
     series = _upsert(
         EventSeries,
         report,
@@ -665,21 +669,20 @@ def load_demo() -> LoadReport:
             **_published(SERIES["publish_at"]),
         },
     )
+    return _upsert_by_slug(
+        Event,
+        report,
+        EVENTS,
+        lambda data: {
+            **_without(data, "slug", "themes", "publish_at"),
+            "series": series,
+            **_published(data["publish_at"]),
+        },
+        links=lambda event, data: event.themes.set(_each(themes, data["themes"])),
+    )
 
-    events = {}
-    for data in EVENTS:
-        values = {
-            key: value for key, value in data.items() if key not in {"slug", "themes", "publish_at"}
-        }
-        event = _upsert(
-            Event,
-            report,
-            {"slug": data["slug"]},
-            {**values, "series": series, **_published(data["publish_at"])},
-        )
-        event.themes.set([themes[slug] for slug in data["themes"]])
-        events[data["slug"]] = event
 
+def _load_participations(report: LoadReport, events: dict, organizations: dict) -> None:
     for event_slug, organization_slug, group, role, description, order in PARTICIPATIONS:
         organization = organizations[organization_slug] if organization_slug else None
         _upsert(
@@ -694,23 +697,21 @@ def load_demo() -> LoadReport:
             {"description": description, "order": order},
         )
 
-    people = {
-        data["slug"]: _upsert(
-            Person,
-            report,
-            {"slug": data["slug"]},
-            {
-                "honorific": data["honorific"],
-                "name": data["name"],
-                "position": data["position"],
-                "organization": organizations[data["organization"]],
-                "bio": data["bio"],
-                **_published(data["publish_at"]),
-            },
-        )
-        for data in PEOPLE
-    }
 
+def _load_people(report: LoadReport, organizations: dict) -> dict[str, Person]:
+    return _upsert_by_slug(
+        Person,
+        report,
+        PEOPLE,
+        lambda data: {
+            **_without(data, "slug", "organization", "publish_at"),
+            "organization": organizations[data["organization"]],
+            **_published(data["publish_at"]),
+        },
+    )
+
+
+def _load_contributions(report: LoadReport, events: dict, people: dict) -> None:
     for data in CONTRIBUTIONS:
         _upsert(
             Contribution,
@@ -720,26 +721,18 @@ def load_demo() -> LoadReport:
                 "person": people[data["person"]],
                 "role": data["role"],
             },
-            {key: value for key, value in data.items() if key not in {"event", "person", "role"}},
+            _without(data, "event", "person", "role"),
         )
 
-    initiatives = {}
-    for data in INITIATIVES:
-        initiative = _upsert(
-            Initiative,
-            report,
-            {"slug": data["slug"]},
-            {
-                "name": data["name"],
-                "acronym": data["acronym"],
-                "launched": data["launched"],
-                "website": data["website"],
-                "summary": data["summary"],
-                **_published(ARTICLE_PUBLISHED_AT),
-            },
-        )
-        initiative.themes.set([themes[slug] for slug in data["themes"]])
-        initiative.events.set([events[slug] for slug in data["events"]])
+
+def _load_initiatives(
+    report: LoadReport, themes: dict, events: dict, organizations: dict
+) -> dict[str, Initiative]:
+    """Each initiative with its themes, events and partners; returns them by slug."""
+
+    def link(initiative, data):
+        initiative.themes.set(_each(themes, data["themes"]))
+        initiative.events.set(_each(events, data["events"]))
         for organization_slug, role, order in data["partners"]:
             _upsert(
                 InitiativePartner,
@@ -747,8 +740,20 @@ def load_demo() -> LoadReport:
                 {"initiative": initiative, "organization": organizations[organization_slug]},
                 {"role": role, "order": order},
             )
-        initiatives[data["slug"]] = initiative
 
+    return _upsert_by_slug(
+        Initiative,
+        report,
+        INITIATIVES,
+        lambda data: {
+            **_without(data, "slug", "themes", "events", "partners"),
+            **_published(ARTICLE_PUBLISHED_AT),
+        },
+        links=link,
+    )
+
+
+def _load_resolutions(report: LoadReport, themes: dict, initiatives: dict, events: dict) -> None:
     for data in RESOLUTIONS:
         adopted_on = data["adopted_on"]
         resolution = _upsert(
@@ -765,8 +770,21 @@ def load_demo() -> LoadReport:
                 **_published(_at_noon(adopted_on.year, adopted_on.month, adopted_on.day)),
             },
         )
-        resolution.themes.set([themes[slug] for slug in data["themes"]])
-        resolution.initiatives.set([initiatives[slug] for slug in data["initiatives"]])
-        resolution.events.set([events[slug] for slug in data["events"]])
+        resolution.themes.set(_each(themes, data["themes"]))
+        resolution.initiatives.set(_each(initiatives, data["initiatives"]))
+        resolution.events.set(_each(events, data["events"]))
 
+
+@transaction.atomic
+def load_demo() -> LoadReport:
+    """Write the demo content, or bring it back to what it should be."""
+    report = LoadReport()
+    themes = _load_published_with_article(Theme, report, THEMES)
+    organizations = _load_published_with_article(Organization, report, ORGANIZATIONS)
+    events = _load_series_and_events(report, themes)
+    _load_participations(report, events, organizations)
+    people = _load_people(report, organizations)
+    _load_contributions(report, events, people)
+    initiatives = _load_initiatives(report, themes, events, organizations)
+    _load_resolutions(report, themes, initiatives, events)
     return report

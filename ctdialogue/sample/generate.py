@@ -18,9 +18,11 @@ gives the same content, and running the command again adds content without clash
 import bisect
 import datetime
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -507,6 +509,116 @@ class _OpenSeries:
     countries: list[str]
     previous_end: datetime.date | None = None
 
+    def follow(self, event: Event, gap_days: int) -> None:
+        """Move on to the edition after ``event``, ``gap_days`` after it ends."""
+        self.next_edition += 1
+        self.previous_end = event.end_date or event.start_date
+        self.next_date = self.previous_end + datetime.timedelta(days=gap_days)
+
+    @property
+    def over(self) -> bool:
+        return self.next_edition > self.last_edition or self.next_date.year > LAST_YEAR
+
+
+@dataclass
+class _Plan:
+    """What planning carries from one batch to the next: the open series, names taken."""
+
+    series_names: UniqueValues
+    series_slugs: Slugs
+    event_slugs: Slugs
+    open_series: list[_OpenSeries] = field(default_factory=list)
+
+    @classmethod
+    def from_database(cls) -> "_Plan":
+        return cls(
+            series_names=UniqueValues(EventSeries.objects.values_list("name", flat=True), " "),
+            series_slugs=Slugs(EventSeries),
+            event_slugs=Slugs(Event),
+        )
+
+
+class _ByYear:
+    """Rows sorted by a year, to pick among those of a given year or earlier."""
+
+    def __init__(self, rows, year_of: Callable):
+        self.rows = sorted(rows, key=year_of)
+        self.years = [year_of(row) for row in self.rows]
+
+
+def _ministries_by_country(organizations: list[Organization]) -> dict[str, list[Organization]]:
+    """Government bodies by country code, and all of them under "" for events anywhere."""
+    ministries = {"": []}
+    for organization in organizations:
+        if organization.kind == Kind.MEMBER_STATE:
+            ministries.setdefault(organization.country.code, []).append(organization)
+            ministries[""].append(organization)
+    return ministries
+
+
+@dataclass
+class _Pools:
+    """The rows that generated events draw their links from."""
+
+    themes: list[Theme]
+    organizations: list[Organization]
+    people: list[Person]
+    initiatives: _ByYear
+    resolutions: _ByYear
+    ministries_by_country: dict[str, list[Organization]] = field(init=False)
+
+    def __post_init__(self):
+        self.ministries_by_country = _ministries_by_country(self.organizations)
+
+
+def _shared_bodies():
+    """(name, acronym, kind, country) of the bodies everybody meets, reused if there.
+
+    The UN entities, the intergovernmental organisations and the first three
+    ministries of every country.
+    """
+    for name, acronym in UN_ENTITIES:
+        yield name, acronym, Kind.UN_ENTITY, ""
+    for name, acronym, country in INTERGOVERNMENTAL:
+        yield name, acronym, Kind.INTERGOVERNMENTAL, country
+    for code, country_name, _cities in COUNTRIES:
+        for ministry in MINISTRIES[:3]:
+            yield f"{ministry} of {country_name}", "", Kind.MEMBER_STATE, code
+
+
+class _NewOrganizations:
+    """The organisations a run adds, under names and slugs not yet taken."""
+
+    def __init__(self, generator: "_Generator"):
+        self.generator = generator
+        self.existing = {org.name: org for org in Organization.objects.all()}
+        self.names = UniqueValues(self.existing, separator=" ")
+        self.slugs = Slugs(Organization)
+        self.added: list[Organization] = []
+
+    def reuse(self, name, acronym, kind, country) -> Organization:
+        """The organisation of that name already in the database, else a new one."""
+        if name in self.existing:
+            return self.existing[name]
+        return self.add(name, acronym, kind, country)
+
+    def add(self, name, acronym, kind, country) -> Organization:
+        rng = self.generator.rng
+        name = self.names.claim(name)
+        website = f"https://www.{slugify(acronym or name)[:40].strip('-')}.example.org/"
+        organization = Organization(
+            name=name,
+            acronym=acronym,
+            slug=self.slugs.claim(name),
+            kind=kind,
+            country=country,
+            website=website if rng.random() < 0.7 else "",
+            description=f"A {Kind(kind).label.lower()} taking part in the dialogue.",
+            **self.generator.publication(datetime.date(FIRST_YEAR, 6, 1)),
+        )
+        self.added.append(organization)
+        return organization
+
 
 # --- The generator ----------------------------------------------------------
 
@@ -550,174 +662,160 @@ class _Generator:
 
     def ensure_organizations(self, number: int) -> list[Organization]:
         """The named bodies everybody meets (reused), then ``number`` new ones."""
-        existing = {org.name: org for org in Organization.objects.all()}
-        names = UniqueValues(existing, separator=" ")
-        slugs = Slugs(Organization)
-        new = []
-
-        def add(name, acronym, kind, country, *, reuse: bool):
-            if reuse and name in existing:
-                return existing[name]
-            name = names.claim(name)
-            website = f"https://www.{slugify(acronym or name)[:40].strip('-')}.example.org/"
-            organization = Organization(
-                name=name,
-                acronym=acronym,
-                slug=slugs.claim(name),
-                kind=kind,
-                country=country,
-                website=website if self.rng.random() < 0.7 else "",
-                description=f"A {Kind(kind).label.lower()} taking part in the dialogue.",
-                **self.publication(datetime.date(FIRST_YEAR, 6, 1)),
-            )
-            new.append(organization)
-            return organization
-
-        organizations = []
-        for name, acronym in UN_ENTITIES:
-            organizations.append(add(name, acronym, Kind.UN_ENTITY, "", reuse=True))
-        for name, acronym, country in INTERGOVERNMENTAL:
-            organizations.append(add(name, acronym, Kind.INTERGOVERNMENTAL, country, reuse=True))
-        for code, country_name, _cities in COUNTRIES:
-            for ministry in MINISTRIES[:3]:
-                name = f"{ministry} of {country_name}"
-                organizations.append(add(name, "", Kind.MEMBER_STATE, code, reuse=True))
-
-        rng = self.rng
-
-        # Each maker returns (name, kind, country).
-        def company():
-            name = (
-                f"{rng.choice(COMPANY_FIRST)}{rng.choice(COMPANY_SECOND)} "
-                f"{rng.choice(COMPANY_KIND)}{rng.choice(REGION_SUFFIX)}"
-            )
-            return name, Kind.PRIVATE_SECTOR, self.city()[0]
-
-        def civil_society():
-            code, city = self.city()
-            return f"{city} {rng.choice(CAUSES)} {rng.choice(GROUPS)}", Kind.CIVIL_SOCIETY, code
-
-        def academia():
-            code, city = self.city()
-            return rng.choice(ACADEMIC).format(city=city), Kind.ACADEMIA, code
-
-        def ngo():
-            code, city = self.city()
-            name = rng.choice(NGO).format(city=city, cause=rng.choice(CAUSES))
-            return name, Kind.NGO, code
-
-        def professional():
-            code, country_name, _cities = rng.choice(COUNTRIES)
-            name = rng.choice(PROFESSIONAL).format(
-                region=rng.choice(REGION_NAMES),
-                profession=rng.choice(PROFESSIONS),
-                country=country_name,
-            )
-            return name, Kind.PROFESSIONAL, code if country_name in name else ""
-
-        def ministry():
-            code, country_name, _cities = rng.choice(COUNTRIES)
-            return f"{rng.choice(MINISTRIES)} of {country_name}", Kind.MEMBER_STATE, code
-
-        makers = [company, civil_society, academia, ngo, professional, ministry]
-        weights = [30, 20, 15, 15, 12, 8]
+        new = _NewOrganizations(self)
+        organizations = [new.reuse(*body) for body in _shared_bodies()]
         for _ in range(number):
-            maker = rng.choices(makers, weights=weights)[0]
-            # When the names of a kind run out, a company (of which there are many) it is.
-            name, kind, country = self.first_free(names.taken, maker, company)
-            organizations.append(add(name, "", kind, country, reuse=False))
-
-        Organization.objects.bulk_create(new, batch_size=self.batch_size)
-        self.report.add(Organization, len(new))
+            name, kind, country = self.made_up_organization(new.names.taken)
+            organizations.append(new.add(name, "", kind, country))
+        Organization.objects.bulk_create(new.added, batch_size=self.batch_size)
+        self.report.add(Organization, len(new.added))
         return organizations
+
+    def made_up_organization(self, taken) -> tuple[str, str, str]:
+        """(name, kind, country) of a new organisation, of a kind drawn by weight."""
+        makers = [
+            self.company,
+            self.civil_society,
+            self.academia,
+            self.ngo,
+            self.professional,
+            self.ministry,
+        ]
+        maker = self.rng.choices(makers, weights=[30, 20, 15, 15, 12, 8])[0]
+        # When the names of a kind run out, a company (of which there are many) it is.
+        return self.first_free(taken, maker, self.company)
+
+    # Each maker of an organisation returns (name, kind, country).
+
+    def company(self):
+        rng = self.rng
+        name = (
+            f"{rng.choice(COMPANY_FIRST)}{rng.choice(COMPANY_SECOND)} "
+            f"{rng.choice(COMPANY_KIND)}{rng.choice(REGION_SUFFIX)}"
+        )
+        return name, Kind.PRIVATE_SECTOR, self.city()[0]
+
+    def civil_society(self):
+        code, city = self.city()
+        return (
+            f"{city} {self.rng.choice(CAUSES)} {self.rng.choice(GROUPS)}",
+            Kind.CIVIL_SOCIETY,
+            code,
+        )
+
+    def academia(self):
+        code, city = self.city()
+        return self.rng.choice(ACADEMIC).format(city=city), Kind.ACADEMIA, code
+
+    def ngo(self):
+        code, city = self.city()
+        name = self.rng.choice(NGO).format(city=city, cause=self.rng.choice(CAUSES))
+        return name, Kind.NGO, code
+
+    def professional(self):
+        rng = self.rng
+        code, country_name, _cities = rng.choice(COUNTRIES)
+        name = rng.choice(PROFESSIONAL).format(
+            region=rng.choice(REGION_NAMES),
+            profession=rng.choice(PROFESSIONS),
+            country=country_name,
+        )
+        return name, Kind.PROFESSIONAL, code if country_name in name else ""
+
+    def ministry(self):
+        code, country_name, _cities = self.rng.choice(COUNTRIES)
+        return f"{self.rng.choice(MINISTRIES)} of {country_name}", Kind.MEMBER_STATE, code
 
     def ensure_people(self, number: int, organizations: list[Organization]) -> list[Person]:
         slugs = Slugs(Person)
-        people = []
-        for _ in range(number):
-            honorific = self.rng.choice(list(FIRST_NAMES))
-            name = f"{self.rng.choice(FIRST_NAMES[honorific])} {self.rng.choice(LAST_NAMES)}"
-            organization = self.rng.choice(organizations) if self.rng.random() < 0.85 else None
-            kind = organization.kind if organization else Kind.ACADEMIA
-            if not honorific or self.rng.random() < 0.3:
-                # Only officials of a government are Excellencies.
-                honorific = self.rng.choice(
-                    OFFICIAL_HONORIFICS if kind == Kind.MEMBER_STATE else OTHER_HONORIFICS
-                )
-            people.append(
-                Person(
-                    honorific=honorific,
-                    name=name,
-                    slug=slugs.claim(name),
-                    position=self.rng.choice(POSITIONS[kind]),
-                    organization=organization,
-                    bio=(
-                        f"{name} works on counter-terrorism and technology policy."
-                        if self.rng.random() < 0.5
-                        else ""
-                    ),
-                    **self.publication(datetime.date(FIRST_YEAR, 6, 1)),
-                )
-            )
+        people = [self.new_person(slugs, organizations) for _ in range(number)]
         Person.objects.bulk_create(people, batch_size=self.batch_size)
         self.report.add(Person, len(people))
         return people
+
+    def new_person(self, slugs: Slugs, organizations: list[Organization]) -> Person:
+        honorific = self.rng.choice(list(FIRST_NAMES))
+        name = f"{self.rng.choice(FIRST_NAMES[honorific])} {self.rng.choice(LAST_NAMES)}"
+        organization = self.rng.choice(organizations) if self.rng.random() < 0.85 else None
+        kind = organization.kind if organization else Kind.ACADEMIA
+        if not honorific or self.rng.random() < 0.3:
+            # Only officials of a government are Excellencies.
+            honorific = self.rng.choice(
+                OFFICIAL_HONORIFICS if kind == Kind.MEMBER_STATE else OTHER_HONORIFICS
+            )
+        return Person(
+            honorific=honorific,
+            name=name,
+            slug=slugs.claim(name),
+            position=self.rng.choice(POSITIONS[kind]),
+            organization=organization,
+            bio=(
+                f"{name} works on counter-terrorism and technology policy."
+                if self.rng.random() < 0.5
+                else ""
+            ),
+            **self.publication(datetime.date(FIRST_YEAR, 6, 1)),
+        )
 
     def ensure_initiatives(
         self, number: int, organizations: list[Organization], themes: list[Theme]
     ) -> list[Initiative]:
         names = UniqueValues(Initiative.objects.values_list("name", flat=True), separator=" ")
         slugs = Slugs(Initiative)
-        initiatives = []
-        for _ in range(number):
-
-            def made_up():
-                pattern = self.rng.choice(INITIATIVE_NAMES)
-                name = pattern.format(
-                    city=self.city()[1],
-                    region=self.rng.choice(REGION_NAMES),
-                    topic=self.rng.choice(INITIATIVE_TOPICS),
-                )
-                return (name,)
-
-            name = names.claim(self.first_free(names.taken, made_up)[0])
-            launched = self.rng.randint(FIRST_YEAR, LAST_YEAR - 2)
-            initiatives.append(
-                Initiative(
-                    name=name,
-                    slug=slugs.claim(name),
-                    launched=launched,
-                    website=f"https://{slugify(name)[:50].strip('-')}.example.org/",
-                    summary=(
-                        f"Launched in {launched}, it brings governments, companies and civil "
-                        "society together on a practical programme of work."
-                    ),
-                    **self.publication(datetime.date(launched, 6, 1)),
-                )
-            )
+        initiatives = [self.new_initiative(names, slugs) for _ in range(number)]
         Initiative.objects.bulk_create(initiatives, batch_size=self.batch_size)
         self.report.add(Initiative, len(initiatives))
 
         partnerships, theme_links = [], []
         for initiative in initiatives:
-            chosen = self.rng.sample(
-                organizations, k=min(len(organizations), self.rng.randint(1, 4))
-            )
-            for order, organization in enumerate(chosen):
-                role = InitiativePartner.Role.LEAD if order == 0 else InitiativePartner.Role.PARTNER
-                partnerships.append(
-                    InitiativePartner(
-                        initiative=initiative, organization=organization, role=role, order=order
-                    )
-                )
-            for theme in self.rng.sample(themes, k=self.rng.randint(1, 3)):
-                theme_links.append(
-                    Initiative.themes.through(initiative_id=initiative.pk, theme_id=theme.pk)
-                )
+            partnerships += self.partners(initiative, organizations)
+            theme_links += [
+                Initiative.themes.through(initiative_id=initiative.pk, theme_id=theme.pk)
+                for theme in self.rng.sample(themes, k=self.rng.randint(1, 3))
+            ]
         InitiativePartner.objects.bulk_create(partnerships, batch_size=self.batch_size)
         Initiative.themes.through.objects.bulk_create(theme_links, batch_size=self.batch_size)
         self.report.add(InitiativePartner, len(partnerships))
         return initiatives
+
+    def new_initiative(self, names: UniqueValues, slugs: Slugs) -> Initiative:
+        name = names.claim(self.first_free(names.taken, self.initiative_name)[0])
+        launched = self.rng.randint(FIRST_YEAR, LAST_YEAR - 2)
+        return Initiative(
+            name=name,
+            slug=slugs.claim(name),
+            launched=launched,
+            website=f"https://{slugify(name)[:50].strip('-')}.example.org/",
+            summary=(
+                f"Launched in {launched}, it brings governments, companies and civil "
+                "society together on a practical programme of work."
+            ),
+            **self.publication(datetime.date(launched, 6, 1)),
+        )
+
+    def initiative_name(self) -> tuple[str]:
+        pattern = self.rng.choice(INITIATIVE_NAMES)
+        name = pattern.format(
+            city=self.city()[1],
+            region=self.rng.choice(REGION_NAMES),
+            topic=self.rng.choice(INITIATIVE_TOPICS),
+        )
+        return (name,)
+
+    def partners(
+        self, initiative: Initiative, organizations: list[Organization]
+    ) -> list[InitiativePartner]:
+        """1 to 4 partners of ``initiative``, the first of them its lead."""
+        chosen = self.rng.sample(organizations, k=min(len(organizations), self.rng.randint(1, 4)))
+        return [
+            InitiativePartner(
+                initiative=initiative,
+                organization=organization,
+                role=InitiativePartner.Role.LEAD if order == 0 else InitiativePartner.Role.PARTNER,
+                order=order,
+            )
+            for order, organization in enumerate(chosen)
+        ]
 
     def city(self, codes=()) -> tuple[str, str]:
         """A country code and one of its cities, among ``codes`` if any are given."""
@@ -740,18 +838,9 @@ class _Generator:
 
     def new_series(self, names: UniqueValues, slugs: Slugs) -> _OpenSeries:
         label, kind = self.rng.choice(SERIES_FORMATS)
-
-        # Each maker returns (name, topic, countries where it meets).
-        def regional():
-            region, topic = self.rng.choice(REGION_NAMES), self.rng.choice(SERIES_TOPICS)
-            return f"{region} {topic} {label}", topic, REGIONS[region]
-
-        def hosted():
-            code, city = self.city()
-            topic = self.rng.choice(SERIES_TOPICS)
-            return f"{city} {topic} {label}", topic, [code]
-
-        name, topic, countries = self.first_free(names.taken, regional, hosted)
+        name, topic, countries = self.first_free(
+            names.taken, partial(self.regional_series, label), partial(self.hosted_series, label)
+        )
         name = names.claim(name)
         first_year = self.rng.randint(FIRST_YEAR, LAST_YEAR - 2)
         first_day = datetime.date(first_year, self.rng.randint(1, 12), self.rng.randint(1, 28))
@@ -772,6 +861,17 @@ class _Generator:
             last_edition=self.rng.randint(3, 30),
             countries=countries,
         )
+
+    # Each maker of a series returns (name, topic, countries where it meets).
+
+    def regional_series(self, label: str):
+        region, topic = self.rng.choice(REGION_NAMES), self.rng.choice(SERIES_TOPICS)
+        return f"{region} {topic} {label}", topic, REGIONS[region]
+
+    def hosted_series(self, label: str):
+        code, city = self.city()
+        topic = self.rng.choice(SERIES_TOPICS)
+        return f"{city} {topic} {label}", topic, [code]
 
     def dates(self, start: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
         if precision == DatePrecision.DAY:
@@ -800,47 +900,14 @@ class _Generator:
 
     def build_event(self, open_series, event_slugs, themes):
         """One unsaved event and what to hang on it once it has a primary key."""
-        rng = self.rng
-        event_themes = rng.sample(themes, k=rng.choice([1, 1, 2, 2, 3]))
+        event_themes = self.rng.sample(themes, k=self.rng.choice([1, 1, 2, 2, 3]))
         topic = lower_first(event_themes[0].name)
-        if open_series is not None:
-            start = open_series.next_date
-            edition = open_series.next_edition
-            series = open_series.series
-            title = f"{ordinal(edition)} {series.name}"
-            kind = open_series.kind
-        else:
-            start = datetime.date(rng.randint(FIRST_YEAR, LAST_YEAR), 1, 1)
-            start += datetime.timedelta(days=rng.randint(0, 364))
-            edition = series = None
-            pattern, kind = rng.choice(STANDALONE_FORMATS)
-            title = pattern.format(topic=topic)
-        precision = self.precision()
-        wanted = start
-        start, end = self.dates(wanted, precision)
-        if (
-            open_series is not None
-            and open_series.previous_end
-            and start <= open_series.previous_end
-        ):
-            # A fuzzy period would reach back before the previous edition: keep the
-            # editions in order by knowing this one to the day.
-            precision = DatePrecision.DAY
-            start, end = self.dates(wanted, precision)
-        last_day = end or start
-        status = self.status(last_day, precision)
-        code, city = self.city(open_series.countries if open_series else ())
-        if precision != DatePrecision.DAY and rng.random() < 0.5:
-            code, city = "", ""
-        place = f"{COUNTRY_NAMES[code]} and the region" if code else "across the region"
-        sentences = rng.sample(BODY_SENTENCES, k=rng.randint(2, 5))
-        body = "".join(
-            f"<p>{sentence.format(place=place, topic=topic)}</p>" for sentence in sentences
-        )
-        draft = self.event_number % 20 == 7
-        publication = self.publication(start, draft_share=0)
-        if draft:
-            publication["publication_status"] = DRAFT
+        series, edition, title, kind, wanted = self.heading(open_series, topic)
+        start, end, precision = self.event_dates(wanted, open_series)
+        status = self.status(end or start, precision)
+        code, city = self.event_city(open_series, precision)
+        body = self.event_body(code, topic)
+        publication = self.event_publication(start)
         event = Event(
             series=series,
             edition=edition,
@@ -853,21 +920,76 @@ class _Generator:
             date_precision=precision,
             city=city,
             country=code,
-            venue=rng.choice(VENUES) if city and rng.random() < 0.7 else "",
-            summary=rng.choice(SUMMARY_SENTENCES).format(topic=topic),
             body=body,
-            expected_outcome=(
-                rng.choice(EXPECTED_OUTCOMES).format(topic=topic)
-                if status in {Event.Status.PLANNED, Event.Status.TENTATIVE}
-                else ""
-            ),
-            outcome=(
-                rng.choice(OUTCOMES).format(topic=topic) if status == Event.Status.HELD else ""
-            ),
+            **self.event_texts(status, topic, city=city),
             **publication,
         )
         self.event_number += 1
         return event, event_themes, topic
+
+    def heading(self, open_series, topic: str):
+        """(series, edition, title, kind, wanted start) of the next edition, or of an
+        event outside any series on a day of a random year."""
+        if open_series is not None:
+            series, edition = open_series.series, open_series.next_edition
+            title = f"{ordinal(edition)} {series.name}"
+            return series, edition, title, open_series.kind, open_series.next_date
+        start = datetime.date(self.rng.randint(FIRST_YEAR, LAST_YEAR), 1, 1)
+        start += datetime.timedelta(days=self.rng.randint(0, 364))
+        pattern, kind = self.rng.choice(STANDALONE_FORMATS)
+        return None, None, pattern.format(topic=topic), kind, start
+
+    def event_dates(self, wanted: datetime.date, open_series):
+        """(start, end, precision) of an event wanted on ``wanted``."""
+        precision = self.precision()
+        start, end = self.dates(wanted, precision)
+        if (
+            open_series is not None
+            and open_series.previous_end
+            and start <= open_series.previous_end
+        ):
+            # A fuzzy period would reach back before the previous edition: keep the
+            # editions in order by knowing this one to the day.
+            precision = DatePrecision.DAY
+            start, end = self.dates(wanted, precision)
+        return start, end, precision
+
+    def event_city(self, open_series, precision: str) -> tuple[str, str]:
+        """Where the event takes place; an event not known to the day may have no place."""
+        code, city = self.city(open_series.countries if open_series else ())
+        if precision != DatePrecision.DAY and self.rng.random() < 0.5:
+            return "", ""
+        return code, city
+
+    def event_body(self, code: str, topic: str) -> str:
+        place = f"{COUNTRY_NAMES[code]} and the region" if code else "across the region"
+        sentences = self.rng.sample(BODY_SENTENCES, k=self.rng.randint(2, 5))
+        return "".join(
+            f"<p>{sentence.format(place=place, topic=topic)}</p>" for sentence in sentences
+        )
+
+    def event_publication(self, start: datetime.date) -> dict:
+        """Published ahead of ``start``, except one event in twenty, left in draft."""
+        publication = self.publication(start, draft_share=0)
+        if self.event_number % 20 == 7:
+            publication["publication_status"] = DRAFT
+        return publication
+
+    def event_texts(self, status: str, topic: str, *, city: str) -> dict:
+        """Venue, summary, and the outcome expected or reached, as fits ``status``."""
+        rng = self.rng
+        return {
+            "venue": rng.choice(VENUES) if city and rng.random() < 0.7 else "",
+            "summary": rng.choice(SUMMARY_SENTENCES).format(topic=topic),
+            "expected_outcome": (
+                rng.choice(EXPECTED_OUTCOMES).format(topic=topic)
+                if status in {Event.Status.PLANNED, Event.Status.TENTATIVE}
+                else ""
+            ),
+            "outcome": (
+                rng.choice(OUTCOMES).format(topic=topic) if status == Event.Status.HELD else ""
+            ),
+        }
 
     def participations(self, event, organizations, ministries_by_country):
         rng = self.rng
@@ -930,42 +1052,39 @@ class _Generator:
             )
         return rows
 
-    def pick_earlier(self, items, years, year, share, most):
-        """With chance ``share``, 1 to ``most`` of ``items`` (sorted by year) up to ``year``."""
-        available = bisect.bisect_right(years, year)
+    def pick_earlier(self, by_year: _ByYear, year: int, *, share: float, most: int) -> list:
+        """With chance ``share``, 1 to ``most`` of the rows of ``year`` or earlier."""
+        available = bisect.bisect_right(by_year.years, year)
         if not available or self.rng.random() >= share:
             return []
         indexes = self.rng.sample(range(available), k=min(available, self.rng.randint(1, most)))
-        return [items[index] for index in indexes]
+        return [by_year.rows[index] for index in indexes]
 
-    def plan_batch(self, size, open_series, series_names, series_slugs, event_slugs, themes):
+    def plan_batch(self, size: int, plan: _Plan, themes: list[Theme]):
         """``size`` unsaved events (with their themes and topic), and the new series."""
         new_series, planned = [], []
         for _ in range(size):
-            current = None
-            if self.rng.random() < 0.35:
-                if len(open_series) < 6 or self.rng.random() < 0.05:
-                    current = self.new_series(series_names, series_slugs)
-                    open_series.append(current)
-                    new_series.append(current.series)
-                else:
-                    current = self.rng.choice(open_series)
-            event, event_themes, topic = self.build_event(current, event_slugs, themes)
+            current = self.pick_series(plan, new_series)
+            event, event_themes, topic = self.build_event(current, plan.event_slugs, themes)
             planned.append((event, event_themes, topic))
             if current is not None:
-                current.next_edition += 1
-                current.previous_end = event.end_date or event.start_date
-                current.next_date = current.previous_end + datetime.timedelta(
-                    days=self.rng.randint(60, 400)
-                )
-                if (
-                    current.next_edition > current.last_edition
-                    or current.next_date.year > LAST_YEAR
-                ):
-                    open_series.remove(current)
+                current.follow(event, gap_days=self.rng.randint(60, 400))
+                if current.over:
+                    plan.open_series.remove(current)
         return new_series, planned
 
-    def write_batch(self, new_series, planned, context) -> None:
+    def pick_series(self, plan: _Plan, new_series: list[EventSeries]) -> _OpenSeries | None:
+        """The open series the next event is an edition of, new if need be, or None."""
+        if self.rng.random() >= 0.35:
+            return None
+        if len(plan.open_series) < 6 or self.rng.random() < 0.05:
+            current = self.new_series(plan.series_names, plan.series_slugs)
+            plan.open_series.append(current)
+            new_series.append(current.series)
+            return current
+        return self.rng.choice(plan.open_series)
+
+    def write_batch(self, new_series, planned, pools: _Pools) -> None:
         """Save a planned batch and everything hanging on its events, in bulk."""
         EventSeries.objects.bulk_create(new_series, batch_size=self.batch_size)
         events = [event for event, _themes, _topic in planned]
@@ -974,81 +1093,64 @@ class _Generator:
                 event.series_id = event.series.pk
         Event.objects.bulk_create(events, batch_size=self.batch_size)
 
-        theme_links, participations, contributions = [], [], []
-        initiative_links, resolution_links = [], []
+        rows = defaultdict(list)
         for event, event_themes, topic in planned:
-            theme_links += [
-                Event.themes.through(event_id=event.pk, theme_id=theme.pk) for theme in event_themes
-            ]
-            participations += self.participations(
-                event, context["organizations"], context["ministries_by_country"]
-            )
-            contributions += self.contributions(event, context["people"], topic)
-            # Only what already existed in the event's year: launched, or adopted.
-            year = event.start_date.year
-            initiative_links += [
-                Initiative.events.through(initiative_id=initiative.pk, event_id=event.pk)
-                for initiative in self.pick_earlier(
-                    context["initiatives"], context["launch_years"], year, 0.3, 2
-                )
-            ]
-            resolution_links += [
-                Resolution.events.through(resolution_id=resolution.pk, event_id=event.pk)
-                for resolution in self.pick_earlier(
-                    context["resolutions"], context["adoption_years"], year, 0.25, 3
-                )
-            ]
-        for model, rows in (
-            (Event.themes.through, theme_links),
-            (Participation, participations),
-            (Contribution, contributions),
-            (Initiative.events.through, initiative_links),
-            (Resolution.events.through, resolution_links),
-        ):
-            model.objects.bulk_create(rows, batch_size=self.batch_size)
+            for model, event_rows in self.rows_on(event, event_themes, topic, pools).items():
+                rows[model] += event_rows
+        for model, model_rows in rows.items():
+            model.objects.bulk_create(model_rows, batch_size=self.batch_size)
         self.report.add(EventSeries, len(new_series))
         self.report.add(Event, len(events))
-        self.report.add(Participation, len(participations))
-        self.report.add(Contribution, len(contributions))
+        self.report.add(Participation, len(rows[Participation]))
+        self.report.add(Contribution, len(rows[Contribution]))
 
-    def run(self, total: int, progress: Callable[[int], None] | None) -> GenerationReport:
-        if not connection.features.can_return_rows_from_bulk_insert:  # pragma: no cover
-            raise RuntimeError("The database must return primary keys from bulk inserts.")
+    def rows_on(self, event: Event, event_themes, topic: str, pools: _Pools) -> dict:
+        """The rows that hang on the saved ``event``, by model; drawn in this order."""
+        # Only what already existed in the event's year: launched, or adopted.
+        year = event.start_date.year
+        return {
+            Event.themes.through: [
+                Event.themes.through(event_id=event.pk, theme_id=theme.pk) for theme in event_themes
+            ],
+            Participation: self.participations(
+                event, pools.organizations, pools.ministries_by_country
+            ),
+            Contribution: self.contributions(event, pools.people, topic),
+            Initiative.events.through: [
+                Initiative.events.through(initiative_id=initiative.pk, event_id=event.pk)
+                for initiative in self.pick_earlier(pools.initiatives, year, share=0.3, most=2)
+            ],
+            Resolution.events.through: [
+                Resolution.events.through(resolution_id=resolution.pk, event_id=event.pk)
+                for resolution in self.pick_earlier(pools.resolutions, year, share=0.25, most=3)
+            ],
+        }
+
+    def ensure_pools(self, total: int) -> _Pools:
+        """The rows events draw from, with as many new ones as ``total`` events want."""
         with transaction.atomic():
             themes = self.ensure_themes()
             organizations = self.ensure_organizations(max(30, total // 20))
             people = self.ensure_people(max(20, total // 8), organizations)
             initiatives = self.ensure_initiatives(max(4, total // 100), organizations, themes)
-        ministries_by_country = {"": []}
-        for organization in organizations:
-            if organization.kind == Kind.MEMBER_STATE:
-                ministries_by_country.setdefault(organization.country.code, []).append(organization)
-                ministries_by_country[""].append(organization)
-        initiatives.sort(key=lambda initiative: initiative.launched)
-        resolutions = sorted(Resolution.objects.all(), key=lambda resolution: resolution.year)
-        context = {
-            "organizations": organizations,
-            "ministries_by_country": ministries_by_country,
-            "people": people,
-            "initiatives": initiatives,
-            "launch_years": [initiative.launched for initiative in initiatives],
-            "resolutions": resolutions,
-            "adoption_years": [resolution.year for resolution in resolutions],
-        }
-        series_names = UniqueValues(EventSeries.objects.values_list("name", flat=True), " ")
-        series_slugs = Slugs(EventSeries)
-        event_slugs = Slugs(Event)
-        open_series: list[_OpenSeries] = []
+        return _Pools(
+            themes=themes,
+            organizations=organizations,
+            people=people,
+            initiatives=_ByYear(initiatives, attrgetter("launched")),
+            resolutions=_ByYear(Resolution.objects.all(), attrgetter("year")),
+        )
 
-        done = 0
-        while done < total:
+    def run(self, total: int, progress: Callable[[int], None] | None) -> GenerationReport:
+        if not connection.features.can_return_rows_from_bulk_insert:  # pragma: no cover
+            raise RuntimeError("The database must return primary keys from bulk inserts.")
+        pools = self.ensure_pools(total)
+        plan = _Plan.from_database()
+        for done in range(0, total, self.batch_size):
             size = min(self.batch_size, total - done)
-            new_series, planned = self.plan_batch(
-                size, open_series, series_names, series_slugs, event_slugs, themes
-            )
+            new_series, planned = self.plan_batch(size, plan, pools.themes)
             with transaction.atomic():
-                self.write_batch(new_series, planned, context)
-            done += size
+                self.write_batch(new_series, planned, pools)
             if progress is not None:
                 progress(size)
         return self.report

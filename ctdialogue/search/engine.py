@@ -74,25 +74,39 @@ FALLBACK_POINTS = {"A": 10, "B": 4, "C": 2, "D": 1}
 
 @dataclass(frozen=True)
 class Source:
-    """One kind of content: where to look, how much each field weighs, how to show it."""
+    """One kind of content: where to look, and how to show what was found.
 
+    What is searched, and how much each field weighs, is the model's
+    ``search_document``; what is shown of a result is ``describe(record)`` (its title
+    and a line of facts) and a snippet from ``snippet_fields``.
+    """
+
+    model: type[models.Model]
     key: str
-    label: str
-    noun: str
-    plural: str
-    queryset: Callable[[], models.QuerySet]
-    #: (field, weight) in the order of the indexed expression (the model's
-    #: ``search_document``): keep it in step with this app's index migrations.
-    fields: tuple[tuple[str, str], ...]
-    snippet_fields: tuple[str, ...]
-    order: tuple[str, ...]
+    label: str  # "Stakeholders": the group's heading; its nouns follow from it
     describe: Callable[[models.Model], tuple[str, str]]
+    snippet_fields: tuple[str, ...]
+    order: tuple[str, ...] = ("name",)
     list_url_name: str = ""
+    #: Further reads of the public records (``with_organization``), for ``describe``.
+    read: Callable[[models.QuerySet], models.QuerySet] = lambda queryset: queryset
     exact: Callable[[ParsedQuery], Q | None] = lambda parsed: None
 
+    def queryset(self) -> models.QuerySet:
+        return self.read(self.model._default_manager.public())
+
     @property
-    def model(self):
-        return self.queryset().model
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        """(field, weight) in the order of the indexed expression."""
+        return self.model.search_document
+
+    @property
+    def plural(self) -> str:
+        return self.label.lower()
+
+    @property
+    def noun(self) -> str:
+        return self.plural.removesuffix("s")
 
     def vector(self) -> SearchVector:
         """The weighted document, exactly as the GIN index stores it."""

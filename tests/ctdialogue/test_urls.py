@@ -100,7 +100,21 @@ class World:
         AttachmentFactory(event=self.event, title="Public document")
 
     def build_hidden(self, state, traits):
-        event = self.event
+        """A record of every kind, in ``state``, attached to the public ones."""
+        for kind in (
+            "person",
+            "organization",
+            "theme",
+            "initiative",
+            "resolution",
+            "photo",
+            "document",
+            "series",
+            "event",
+        ):
+            getattr(self, f"hidden_{kind}")(state, traits, self.event)
+
+    def hidden_person(self, state, traits, event):
         person = PersonFactory(
             name=self.secret(f"{state} person"),
             position=self.secret(f"{state} person position"),
@@ -115,6 +129,7 @@ class World:
         )
         self.hide(person, f"{state} person")
 
+    def hidden_organization(self, state, traits, event):
         organization = OrganizationFactory(name=self.secret(f"{state} organisation"), **traits)
         ParticipationFactory(event=event, organization=organization, role="co_host")
         ParticipationFactory(event=event, organization=organization, role="participant")
@@ -123,12 +138,14 @@ class World:
         PersonFactory(name=f"Speaker of a {state} organisation", organization=organization)
         self.hide(organization, f"{state} organisation")
 
+    def hidden_theme(self, state, traits, event):
         theme = ThemeFactory(name=self.secret(f"{state} theme"), **traits)
         event.themes.add(theme)
         self.initiative.themes.add(theme)
         self.resolution.themes.add(theme)
         self.hide(theme, f"{state} theme")
 
+    def hidden_initiative(self, state, traits, event):
         initiative = InitiativeFactory(name=self.secret(f"{state} initiative"), **traits)
         initiative.events.add(event)
         initiative.themes.add(self.theme)
@@ -136,6 +153,7 @@ class World:
         InitiativePartnerFactory(initiative=initiative, organization=self.organization)
         self.hide(initiative, f"{state} initiative")
 
+    def hidden_resolution(self, state, traits, event):
         resolution = ResolutionFactory(
             number=9000 + len(self.secrets), title=self.secret(f"{state} resolution"), **traits
         )
@@ -144,6 +162,7 @@ class World:
         resolution.initiatives.add(self.initiative)
         self.hide(resolution, f"{state} resolution")
 
+    def hidden_photo(self, state, traits, event):
         photo = PhotoFactory(
             event=event,
             caption=self.secret(f"{state} photo caption"),
@@ -153,14 +172,17 @@ class World:
         self.secrets[photo.image.name] = f"{state} photo (file)"
         self.hide(photo, f"{state} photo")
 
+    def hidden_document(self, state, traits, event):
         document = AttachmentFactory(event=event, title=self.secret(f"{state} document"), **traits)
         self.secrets[document.file.name] = f"{state} document (file)"
         self.hide(document, f"{state} document")
 
+    def hidden_series(self, state, traits, event):
         series = EventSeriesFactory(name=self.secret(f"{state} series"), **traits)
         EventFactory(title=f"Public workshop in a {state} series", series=series, edition=1)
         self.hide(series, f"{state} series")
 
+    def hidden_event(self, state, traits, event):
         hidden_event = EventFactory(
             title=self.secret(f"{state} event"),
             summary=self.secret(f"{state} event summary"),
@@ -226,20 +248,27 @@ def public_url_names() -> set[str]:
     return names
 
 
+def all_of(model) -> list:
+    return list(model._default_manager.all())
+
+
 def urls_of(world) -> dict[str, list[str]]:
-    """For each URL name, the addresses walked: every public record, and hidden ones
-    where an address of theirs could be guessed."""
-    from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
-    from resolutions.models import Resolution
-
-    def all_of(model):
-        return list(model.objects.all())
-
-    def public(model):
-        return list(model.objects.visible_to(AnonymousUser()))
-
+    """For each URL name, the addresses walked: every record, public or hidden (a hidden
+    one's address could be guessed), and the lists with every filter and search."""
     words = list(world.secrets) + list(world.event_only_secrets)
     searches = [f"?q={quote(word)}" for word in words if not word.startswith(("/", "photos"))]
+    urls = {**list_urls(world, searches), **page_urls(), **api_urls(searches)}
+    for name in ("home", "data", "sitemap", "robots-txt", "health", "events:event-feed"):
+        urls[name] = [reverse(name)]
+    for name in ("api:api-root", "api:schema", "api:docs"):
+        urls[name] = [reverse(name)]
+    return urls
+
+
+def list_urls(world, searches) -> dict[str, list[str]]:
+    from events.models import EventSeries, Initiative, Organization, Theme
+    from resolutions.models import Resolution
+
     lists = {
         "events:event-list": [
             "",
@@ -257,20 +286,9 @@ def urls_of(world) -> dict[str, list[str]]:
         "events:person-list": ["", *searches, f"?organization={world.organization.slug}"],
         "resolutions:resolution-list": ["", *searches, f"?theme={world.theme.slug}"],
         "search": ["", *searches],
+        "events:event-calendar": ["", f"?theme={world.theme.slug}"],
     }
     urls = {name: [reverse(name) + query for query in queries] for name, queries in lists.items()}
-    calendar = reverse("events:event-calendar")
-    urls["events:event-calendar"] = [calendar, f"{calendar}?theme={world.theme.slug}"]
-    for name in ("home", "data", "sitemap", "robots-txt", "health", "events:event-feed"):
-        urls[name] = [reverse(name)]
-    urls["api:api-root"] = [reverse("api:api-root")]
-    urls["api:schema"] = [reverse("api:schema")]
-    urls["api:docs"] = [reverse("api:docs")]
-
-    def exports(name):
-        base = [reverse(name, kwargs={"fmt": fmt}) for fmt in ("csv", "json")]
-        return base + [f"{url}{query}" for url in base for query in searches[:3]]
-
     for name in (
         "events:event-export",
         "events:initiative-export",
@@ -278,7 +296,14 @@ def urls_of(world) -> dict[str, list[str]]:
         "events:person-export",
         "resolutions:resolution-export",
     ):
-        urls[name] = exports(name)
+        base = [reverse(name, kwargs={"fmt": fmt}) for fmt in ("csv", "json")]
+        urls[name] = base + [f"{url}{query}" for url in base for query in searches[:3]]
+    return urls
+
+
+def page_urls() -> dict[str, list[str]]:
+    from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
+    from resolutions.models import Resolution
 
     by_slug = {
         "events:event-detail": Event,
@@ -289,36 +314,38 @@ def urls_of(world) -> dict[str, list[str]]:
         "events:organization-detail": Organization,
         "events:person-detail": Person,
     }
-    for name, model in by_slug.items():
-        urls[name] = [reverse(name, kwargs={"slug": obj.slug}) for obj in all_of(model)]
-    for name, model in {"events:event-cite": Event, "events:initiative-cite": Initiative}.items():
+    urls = {
+        name: [reverse(name, kwargs={"slug": obj.slug}) for obj in all_of(model)]
+        for name, model in by_slug.items()
+    }
+    citations = {
+        "events:event-cite": Event,
+        "events:initiative-cite": Initiative,
+        "resolutions:resolution-cite": Resolution,
+    }
+    for name, model in citations.items():
         urls[name] = [
-            reverse(name, kwargs={"slug": obj.slug, "fmt": fmt})
+            reverse(name, kwargs={model.page_lookup: getattr(obj, model.page_lookup), "fmt": fmt})
             for obj in all_of(model)
             for fmt in ("bib", "json")
         ]
     resolutions = all_of(Resolution)
-    urls["resolutions:resolution-detail"] = [
-        reverse("resolutions:resolution-detail", kwargs={"number": r.number}) for r in resolutions
-    ]
-    urls["resolutions:resolution-cite"] = [
-        reverse("resolutions:resolution-cite", kwargs={"number": r.number, "fmt": fmt})
-        for r in resolutions
-        for fmt in ("bib", "json")
-    ]
+    urls["resolutions:resolution-detail"] = [r.get_absolute_url() for r in resolutions]
     urls["resolutions:resolution-by-symbol"] = [
         f"/resolutions/S/RES/{r.number} ({r.year})/" for r in resolutions
     ]
     records = [
-        *all_of(Event),
-        *all_of(Resolution),
-        *all_of(Initiative),
-        *all_of(Organization),
-        *all_of(Person),
-        *all_of(Theme),
-        *all_of(EventSeries),
+        obj
+        for model in (Event, Resolution, Initiative, Organization, Person, Theme, EventSeries)
+        for obj in all_of(model)
     ]
     urls["record-by-id"] = [reverse("record-by-id", kwargs={"uid": obj.uid}) for obj in records]
+    return urls
+
+
+def api_urls(searches) -> dict[str, list[str]]:
+    from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
+    from resolutions.models import Resolution
 
     api = {
         "event": Event,
@@ -329,16 +356,14 @@ def urls_of(world) -> dict[str, list[str]]:
         "theme": Theme,
         "series": EventSeries,
     }
+    urls = {}
     for basename, model in api.items():
         listing = reverse(f"api:{basename}-list")
-        urls[f"api:{basename}-list"] = [listing, f"{listing}?page_size=500"] + (
-            [f"{listing}{query}" for query in searches[:3]] if basename != "theme" else []
-        )
+        filtered = [f"{listing}{query}" for query in searches[:3]] if basename != "theme" else []
+        urls[f"api:{basename}-list"] = [listing, f"{listing}?page_size=500", *filtered]
         urls[f"api:{basename}-detail"] = [
             reverse(f"api:{basename}-detail", kwargs={"id": obj.uid}) for obj in all_of(model)
         ]
-    # Every public record is reachable, so each shape was really walked.
-    assert public(Event) and public(Person) and public(Resolution)
     return urls
 
 
@@ -354,7 +379,13 @@ def world(settings):
 
 
 def test_every_public_url_shape_is_walked(world):
+    from events.models import Event, Person
+    from resolutions.models import Resolution
+
     assert set(urls_of(world)) == public_url_names()
+    # Records of every kind are public, so each shape is walked with real pages.
+    for model in (Event, Person, Resolution):
+        assert model.objects.visible_to(AnonymousUser()).exists()
 
 
 def test_nothing_hidden_appears_at_any_public_url(client, world):

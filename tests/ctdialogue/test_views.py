@@ -72,7 +72,8 @@ def test_error_pages_are_in_the_site_design(handler, status, heading):
     page = response.content.decode()
     assert response.status_code == status
     assert f"<h1>{heading}</h1>" in page
-    assert 'class="skip-link"' in page and "site.css" in page
+    assert 'class="skip-link"' in page
+    assert "site.css" in page
 
 
 def test_server_error_page_needs_nothing_that_could_fail():
@@ -81,7 +82,8 @@ def test_server_error_page_needs_nothing_that_could_fail():
     page = response.content.decode()
     assert response.status_code == 500
     assert "Something went wrong on our side" in page
-    assert "{%" not in page and "{{" not in page
+    assert "{%" not in page
+    assert "{{" not in page
 
 
 def rename(obj, new_slug):

@@ -31,7 +31,8 @@ def test_person_page_without_consent_hides_photo_and_biography(client):
 
     page = client.get(person.get_absolute_url()).content.decode()
 
-    assert "Ms. Amina Rahman" in page and "Senior Prosecutor" in page
+    assert "Ms. Amina Rahman" in page
+    assert "Senior Prosecutor" in page
     assert "Twenty years in criminal justice reform." not in page
     assert person.photo.url not in page
     assert 'class="portrait"' not in page
@@ -157,7 +158,8 @@ def test_person_page_does_not_list_contributions_under_chatham_house_rule(client
 
     page = client.get(person.get_absolute_url()).content.decode()
 
-    assert "Open conference" in page and "Public quote." in page
+    assert "Open conference" in page
+    assert "Public quote." in page
     for hidden in ("Closed-door workshop", "Event rule quote.", "Workshop with a closed session"):
         assert hidden not in page
     assert "Session rule quote." not in page

@@ -178,7 +178,8 @@ def test_export_with_bad_filters_is_a_400_with_an_explanation(client, record, pa
     as_csv = client.get("/events/export.csv", params)
     as_json = client.get("/events/export.json", params)
 
-    assert as_csv.status_code == 400 and as_json.status_code == 400
+    assert as_csv.status_code == 400
+    assert as_json.status_code == 400
     assert problem in as_csv.content.decode()
     assert as_json.json()["error"] == "Some filter values could not be understood."
     assert any(problem in item for item in as_json.json()["problems"])

@@ -4,8 +4,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -59,13 +57,6 @@ def make_rich_event(**kwargs):
     ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
     ContributionFactory(event=event)
     return event
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 # --- Atom feed ----------------------------------------------------------------
@@ -130,7 +121,7 @@ def test_atom_feed_newest_publication_first_and_capped(client, monkeypatch):
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newest", "Middle"]
 
 
-def test_atom_feed_query_count_does_not_grow_with_events(client):
+def test_atom_feed_query_count_does_not_grow_with_events(client, count_queries):
     make_rich_event()
     one = count_queries(client, FEED_URL)
     make_rich_event()
@@ -302,7 +293,7 @@ def test_calendar_empty_is_still_a_calendar(client):
     assert Calendar.from_ical(response.content).walk("VEVENT") == []
 
 
-def test_calendar_query_count_does_not_grow_with_events(client):
+def test_calendar_query_count_does_not_grow_with_events(client, count_queries):
     theme = ThemeFactory(slug="evidence")
     make_rich_event().themes.add(theme)
     url = f"{CALENDAR_URL}?theme=evidence&year=2018"

@@ -181,7 +181,9 @@ def test_facets_count_each_value_with_the_other_filters(record):
     years = {item["value"]: item["count"] for item in facets["year"]}
     assert years == {"2018": 1}
     kinds = {item["value"]: item["count"] for item in facets["stakeholder"]}
-    assert kinds["academia"] == 1 and kinds["member_state"] == 1 and kinds["private_sector"] == 0
+    assert kinds["academia"] == 1
+    assert kinds["member_state"] == 1
+    assert kinds["private_sector"] == 0
     assert [
         item["selected"] for item in facets["theme"] if item["value"] == "digital-evidence"
     ] == [True]

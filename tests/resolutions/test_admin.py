@@ -3,8 +3,6 @@
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resolutions.models import Resolution
@@ -25,13 +23,6 @@ def make_linked_resolution(**kwargs):
     resolution.initiatives.set([InitiativeFactory()])
     resolution.events.set(EventFactory.create_batch(2))
     return resolution
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_resolution_changelist_shows_the_symbol(staff_client):
@@ -57,7 +48,7 @@ def test_resolution_changelist_shows_year_and_adoption_date(staff_client):
     assert '<td class="field-adopted_on nowrap">21 Dec 2017</td>' in content
 
 
-def test_resolution_changelist_queries_do_not_grow_with_rows(staff_client):
+def test_resolution_changelist_queries_do_not_grow_with_rows(staff_client, count_queries):
     make_linked_resolution()
     with_one_row = count_queries(staff_client, CHANGELIST_URL)
 

@@ -20,7 +20,7 @@ def sanitize(value):
 
 
 @register.inclusion_tag("includes/_picture.html")
-def picture(
+def picture(  # noqa: PLR0913 - a template tag's options, all keyword-only
     image,
     renditions=None,
     *,

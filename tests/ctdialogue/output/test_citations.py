@@ -74,7 +74,8 @@ def test_event_citations_agree_in_both_formats(client):
 
     url = f"http://127.0.0.1:8000{event.get_absolute_url()}"
     assert key == item["id"] == "ctdialogue_2nd_dialogue_2018"
-    assert fields["title"] == "{2nd Asia ICT and CT Dialogue}" and item["title"] == event.title
+    assert fields["title"] == "{2nd Asia ICT and CT Dialogue}"
+    assert item["title"] == event.title
     assert fields["url"] == item["URL"] == url
     assert item["issued"] == {"date-parts": [[2018, 1, 24]]}
     assert fields["note"] == "24-25 January 2018, Bangkok, Thailand"
@@ -109,7 +110,8 @@ def test_detail_pages_offer_cite_this(client, kind):
     page = client.get(obj.get_absolute_url()).content.decode()
 
     assert "Cite this" in page
-    assert 'cite.bib">BibTeX</a>' in page and 'cite.json">CSL-JSON</a>' in page
+    assert 'cite.bib">BibTeX</a>' in page
+    assert 'cite.json">CSL-JSON</a>' in page
     assert '<pre class="cite__text"' in page
 
 

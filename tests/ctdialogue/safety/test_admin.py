@@ -7,9 +7,9 @@ from django.contrib.messages import get_messages
 from ctdialogue.safety.forms import CONFIRMATION_LABEL
 from events.models import Contribution, Event, Person
 from resolutions.models import Resolution
+from tests.admin_forms import admin_url
 from tests.factories import PersonFactory, ResolutionFactory
 from tests.uploads import (
-    admin_url,
     contribution_row,
     errors_of,
     event_form_data,

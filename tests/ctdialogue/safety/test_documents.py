@@ -3,13 +3,11 @@ recorded and shown with a download link on the event page."""
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events.models import Attachment, Event
+from tests.admin_forms import admin_url
 from tests.factories import EventFactory
 from tests.uploads import (
-    admin_url,
     attachment_row,
     errors_of,
     event_form_data,
@@ -151,16 +149,12 @@ def test_event_page_without_documents_has_no_documents_section(client):
     assert "Documents</h2>" not in page
 
 
-def test_event_page_queries_do_not_grow_with_documents(client):
+def test_event_page_queries_do_not_grow_with_documents(client, count_queries):
     one, three = EventFactory(), EventFactory()
     make_document(one, "A", Attachment.Kind.OTHER, b"%PDF-1")
     for title in "BCD":
         make_document(three, title, Attachment.Kind.OTHER, b"%PDF-1")
 
-    counts = []
-    for event in (one, three):
-        with CaptureQueriesContext(connection) as queries:
-            client.get(event.get_absolute_url())
-        counts.append(len(queries))
-
-    assert counts[0] == counts[1]
+    assert count_queries(client, one.get_absolute_url()) == count_queries(
+        client, three.get_absolute_url()
+    )

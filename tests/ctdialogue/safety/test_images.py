@@ -11,9 +11,9 @@ from PIL import ExifTags, Image
 
 from ctdialogue.safety.renditions import generate_renditions
 from events.models import Event, Organization, Person, Photo
+from tests.admin_forms import admin_url
 from tests.factories import OrganizationFactory, PersonFactory
 from tests.uploads import (
-    admin_url,
     camera_exif,
     errors_of,
     event_form_data,
@@ -131,7 +131,8 @@ def test_photo_with_exif_and_gps_is_stored_without_them(staff_client, image_form
         stored_bytes = stored_file.read()
     stored = Image.open(io.BytesIO(stored_bytes))
     assert dict(stored.getexif()) == {}
-    assert "exif" not in stored.info and "xmp" not in stored.info
+    assert "exif" not in stored.info
+    assert "xmp" not in stored.info
     assert b"PhoneMaker" not in stored_bytes
     for rendition in photo.renditions.values():
         assert dict(stored_image(rendition).getexif()) == {}
