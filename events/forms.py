@@ -5,7 +5,6 @@ from django import forms
 
 from ctdialogue.publishing.models import PUBLISHING_FIELDS
 from ctdialogue.safety.forms import CheckedImageField, ContentForm, IntegrityFormMixin, PdfField
-from ctdialogue.safety.richtext import clean_rich_text
 
 from .models import (
     Attachment,
@@ -28,9 +27,6 @@ class ThemeAdminForm(ContentForm):
         model = Theme
         fields = ["name", "slug", "description", *PUBLISHING_FIELDS]
 
-    def clean_description(self):
-        return clean_rich_text(self.cleaned_data["description"])
-
 
 class OrganizationAdminForm(ContentForm):
     logo = CheckedImageField(required=False, help_text="JPEG, PNG or WebP, at most 10 MB.")
@@ -48,9 +44,6 @@ class OrganizationAdminForm(ContentForm):
             "logo",
             *PUBLISHING_FIELDS,
         ]
-
-    def clean_description(self):
-        return clean_rich_text(self.cleaned_data["description"])
 
 
 class PersonAdminForm(ContentForm):
@@ -77,17 +70,11 @@ class PersonAdminForm(ContentForm):
             *PUBLISHING_FIELDS,
         ]
 
-    def clean_bio(self):
-        return clean_rich_text(self.cleaned_data["bio"])
-
 
 class EventSeriesAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = EventSeries
         fields = ["name", "slug", "description", *PUBLISHING_FIELDS]
-
-    def clean_description(self):
-        return clean_rich_text(self.cleaned_data["description"])
 
 
 class EventAdminForm(ContentForm):
@@ -115,12 +102,6 @@ class EventAdminForm(ContentForm):
             *PUBLISHING_FIELDS,
         ]
 
-    def clean_summary(self):
-        return clean_rich_text(self.cleaned_data["summary"])
-
-    def clean_body(self):
-        return clean_rich_text(self.cleaned_data["body"])
-
 
 class InitiativeAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
@@ -136,9 +117,6 @@ class InitiativeAdminForm(ContentForm):
             "events",
             *PUBLISHING_FIELDS,
         ]
-
-    def clean_summary(self):
-        return clean_rich_text(self.cleaned_data["summary"])
 
 
 # --- Parts of an event ------------------------------------------------------------

@@ -71,9 +71,6 @@ class Theme(Publishable):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name
-
     page_url_name = "events:theme-detail"
 
 
@@ -184,9 +181,6 @@ class EventSeries(Publishable):
         ordering = ["name"]
         verbose_name = "event series"
         verbose_name_plural = "event series"
-
-    def __str__(self):
-        return self.name
 
     page_url_name = "events:series-detail"
 
@@ -628,9 +622,6 @@ class Initiative(Publishable):
 
     class Meta:
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     page_url_name = "events:initiative-detail"
 

@@ -16,6 +16,7 @@ from .models import Contribution, Event, EventSeries, Initiative, Organization, 
 
 
 class EventListView(FilteredListMixin, FilterView):
+    list_noun = "event"
     export_url_name = "events:event-export"
     filterset_class = EventFilter
     template_name = "events/event_list.html"
@@ -94,6 +95,7 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
 
 
 class InitiativeListView(FilteredListMixin, FilterView):
+    list_noun = "initiative"
     export_url_name = "events:initiative-export"
     filterset_class = InitiativeFilter
     template_name = "events/initiative_list.html"
@@ -128,6 +130,7 @@ class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
 
 
 class OrganizationListView(FilteredListMixin, FilterView):
+    list_noun = "stakeholder"
     export_url_name = "events:organization-export"
     filterset_class = OrganizationFilter
     template_name = "events/organization_list.html"
@@ -158,6 +161,7 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
 
 
 class PersonListView(FilteredListMixin, FilterView):
+    list_noun = "speaker"
     export_url_name = "events:person-export"
     filterset_class = PersonFilter
     template_name = "events/person_list.html"

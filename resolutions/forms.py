@@ -2,7 +2,6 @@
 
 from ctdialogue.publishing.models import PUBLISHING_FIELDS
 from ctdialogue.safety.forms import ContentForm
-from ctdialogue.safety.richtext import clean_rich_text
 
 from .models import Resolution
 
@@ -23,6 +22,3 @@ class ResolutionAdminForm(ContentForm):
             "events",
             *PUBLISHING_FIELDS,
         ]
-
-    def clean_summary(self):
-        return clean_rich_text(self.cleaned_data["summary"])

@@ -12,6 +12,7 @@ from .models import Resolution
 
 
 class ResolutionListView(FilteredListMixin, FilterView):
+    list_noun = "resolution"
     filterset_class = ResolutionFilter
     export_url_name = "resolutions:resolution-export"
     template_name = "resolutions/resolution_list.html"

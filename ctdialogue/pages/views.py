@@ -40,6 +40,8 @@ class FilteredListMixin(ForgivingPaginationMixin):
 
     strict = False
     export_url_name = ""
+    #: One row of the list in words ("stakeholder"), for its count and its filters.
+    list_noun = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

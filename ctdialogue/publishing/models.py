@@ -184,6 +184,10 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        """A record is called by its name; a model without one says what it is called."""
+        return self.name
+
     def get_absolute_url(self):
         lookup = self.page_lookup
         return reverse(self.page_url_name, kwargs={lookup: getattr(self, lookup)})

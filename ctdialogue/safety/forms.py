@@ -16,7 +16,7 @@ from django.db import models
 from .documents import check_pdf
 from .images import ACCEPTED_CONTENT_TYPES, clean_uploaded_image
 from .integrity import check_values, text_fields
-from .richtext import rich_text_fields, rich_text_widget
+from .richtext import clean_rich_text, rich_text_fields, rich_text_widget
 
 CONFIRMATION_FIELD = "integrity_confirmed"
 CONFIRMATION_LABEL = "I have checked the warnings and want to save anyway"
@@ -150,14 +150,31 @@ class IntegrityFormMixin:
         return cleaned_data
 
 
+class RichTextField(forms.CharField):
+    """Rich text as it is stored: the sanitiser's output, written in TinyMCE."""
+
+    widget = None
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = rich_text_widget()
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        return clean_rich_text(super().clean(value))
+
+
 class RichTextFormMixin:
-    """TinyMCE for the model's rich-text fields (see ``ctdialogue.safety.richtext``)."""
+    """The model's rich-text fields (see ``ctdialogue.safety.richtext``) edited in
+    TinyMCE and cleaned by the sanitiser, in every content form alike."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in rich_text_fields(self._meta.model):
             if name in self.fields:
-                self.fields[name].widget = rich_text_widget()
+                field = self.fields[name]
+                self.fields[name] = RichTextField(
+                    required=field.required, label=field.label, help_text=field.help_text
+                )
 
 
 def https_by_default(db_field, **kwargs):
