@@ -38,7 +38,6 @@ class ForgivingPaginationMixin:
 class FilteredListMixin(ForgivingPaginationMixin):
     """A django-filter list that shows what it can and says what it could not use."""
 
-    strict = False
     export_url_name = ""
     #: One row of the list in words ("stakeholder"), for its count and its filters.
     list_noun = ""

@@ -7,7 +7,6 @@ the ``sanitize`` template filter once more. Every other text field is plain text
 is escaped when rendered.
 """
 
-from django.contrib.admin.widgets import AdminTextareaWidget
 from tinymce.widgets import AdminTinyMCE
 
 from .html import sanitize_html
@@ -36,10 +35,6 @@ def is_rich_text(model, field_name: str) -> bool:
 def rich_text_widget(rows: int = 10):
     """The admin editor: TinyMCE where scripts run, a plain text area without them."""
     return AdminTinyMCE(attrs={"rows": rows, "cols": 80})
-
-
-def plain_text_widget(rows: int = 3):
-    return AdminTextareaWidget(attrs={"rows": rows})
 
 
 def clean_rich_text(value: str) -> str:
