@@ -38,6 +38,9 @@ class ForgivingPaginationMixin:
 class FilteredListMixin(ForgivingPaginationMixin):
     """A django-filter list that shows what it can and says what it could not use."""
 
+    #: Read by django-filter's FilterView: with a value that does not parse, list what
+    #: the other filters select (the default, strict, would list nothing at all).
+    strict = False
     export_url_name = ""
     #: One row of the list in words ("stakeholder"), for its count and its filters.
     list_noun = ""

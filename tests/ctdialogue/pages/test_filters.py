@@ -1,5 +1,7 @@
 """Whatever a visitor puts in the address, list pages answer in words, never with a 500."""
 
+import re
+
 import pytest
 
 from tests.factories import (
@@ -63,8 +65,15 @@ def test_list_page_bad_value_gets_a_message_and_no_error(client, content, url, p
     assert "<script>alert(1)</script>" not in page
     if param != "q" or key in BAD_FOR_TEXT:
         assert "could not be used" in page
+        # What could not be used is left out, and the list shows what it would without it.
+        assert result_count(page) == result_count(client.get(url).content.decode())
     else:
         assert "could not be used" not in page
+
+
+def result_count(page: str) -> str:
+    [count] = re.findall(r'<p class="result-count" role="status">([^<]*)</p>', page)
+    return count
 
 
 @pytest.mark.parametrize("url", list(LIST_PAGES))
