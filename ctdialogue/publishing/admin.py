@@ -41,8 +41,8 @@ from reversion.models import Version
 
 from .history import compare, format_datetime, record_before_deletion
 from .identifiers import remember_old_slug
-from .models import PUBLICATION_FIELDS
-from .workflow import DRAFT, can_publish, is_draft, publish, unpublish
+from .models import DRAFT, PUBLICATION_FIELDS
+from .workflow import can_publish, is_draft, publish, unpublish
 
 EDIT_VERSION = "edit_version"
 

@@ -18,10 +18,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Publishable
-
-DRAFT = Publishable.PublicationStatus.DRAFT
-PUBLISHED = Publishable.PublicationStatus.PUBLISHED
+from .models import DRAFT, PUBLISHED
 
 
 def publish_permission(model) -> str:

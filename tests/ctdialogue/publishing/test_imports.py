@@ -10,7 +10,7 @@ from django.test import Client
 from openpyxl import Workbook
 from reversion.models import Version
 
-from ctdialogue.publishing.models import Publishable
+from ctdialogue.publishing.models import DRAFT
 from events.models import Organization
 from resolutions.models import Resolution
 from tests.admin_forms import admin_url
@@ -20,7 +20,7 @@ from tests.factories import ResolutionFactory, ThemeFactory
 pytestmark = pytest.mark.django_db
 
 CSV, XLSX = "0", "1"  # positions in the admin's import_formats
-DRAFT = Publishable.PublicationStatus.DRAFT
+
 HEADER = "number,year,adopted_on,title,agenda_item,summary,document_url,language,themes"
 
 
