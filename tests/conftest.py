@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from PIL import Image
+
+pytest_plugins = ["tests.records"]
 
 PASSWORD = "correct horse battery"
 
@@ -44,20 +44,6 @@ def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (32, 24), "navy").save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def count_queries():
-    """``count_queries(client, url)``: how many queries one GET of ``url`` makes
-    (the page must answer 200)."""
-
-    def count(client, url):
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        return len(queries)
-
-    return count
 
 
 # --- Staff with each role, and a logged-in client for each ---------------------

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from ctdialogue.publishing.models import Publishable
+from ctdialogue.publishing.models import DRAFT, PUBLISHED
 from events.dates import DatePrecision, period_end, period_start
 from events.models import (
     Attachment,
@@ -22,8 +22,6 @@ from events.models import (
 )
 from resolutions.models import Resolution
 
-PUBLISHED = Publishable.PublicationStatus.PUBLISHED
-
 
 class PublishedFactory(factory.django.DjangoModelFactory):
     publication_status = PUBLISHED
@@ -33,7 +31,7 @@ class PublishedFactory(factory.django.DjangoModelFactory):
         abstract = True
 
     class Params:
-        draft = factory.Trait(publication_status=Publishable.PublicationStatus.DRAFT)
+        draft = factory.Trait(publication_status=DRAFT)
         scheduled = factory.Trait(
             publish_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
         )
@@ -177,3 +175,18 @@ class ResolutionFactory(PublishedFactory):
 
     class Meta:
         model = Resolution
+
+
+def rich_event(**kwargs) -> Event:
+    """A published event with something of every kind attached (themes, hosts, a
+    stakeholder group, a speech, an initiative, a resolution, a photo): what the
+    query-count tests add rows of, to show a page's queries do not grow with them."""
+    event = EventFactory(themes=[ThemeFactory(), ThemeFactory()], **kwargs)
+    ParticipationFactory(event=event, role=Participation.Role.CO_HOST)
+    ParticipationFactory(event=event, role=Participation.Role.ORGANISER)
+    ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
+    ContributionFactory(event=event)
+    InitiativeFactory().events.add(event)
+    ResolutionFactory().events.add(event)
+    PhotoFactory(event=event)
+    return event

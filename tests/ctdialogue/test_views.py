@@ -1,17 +1,29 @@
-"""The site's own pages: permanent and former addresses, error pages in the site's
+"""The site's own pages: home, health, permanent identifiers, error pages in the site's
 design, and no inline or third-party scripts anywhere public."""
 
+import datetime
 import re
 
 import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from ctdialogue import views
-from ctdialogue.publishing.identifiers import remember_old_slug
-from events.models import Event
-from tests.assertions import assert_not_found
-from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory, ThemeFactory
+from events.exports import (
+    EVENT_COLUMNS,
+    INITIATIVE_COLUMNS,
+    PERSON_COLUMNS,
+)
+from resolutions.exports import RESOLUTION_COLUMNS
+from tests.assertions import assert_not_found, assert_queries_do_not_grow
+from tests.factories import (
+    EventFactory,
+    InitiativeFactory,
+    ResolutionFactory,
+    ThemeFactory,
+    rich_event,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,54 +98,6 @@ def test_server_error_page_needs_nothing_that_could_fail():
     assert "{{" not in page
 
 
-def rename(obj, new_slug):
-    old_slug = obj.slug
-    obj.slug = new_slug
-    obj.save()
-    remember_old_slug(obj, old_slug=old_slug)
-
-
-def test_renamed_event_keeps_its_old_address_by_redirect_and_its_identifier(client):
-    event = EventFactory(slug="bangkok-workshop")
-    uid = event.uid
-
-    rename(event, "2nd-dialogue-bangkok")
-
-    response = client.get("/events/bangkok-workshop/")
-    assert response.status_code == 301
-    assert response["Location"] == "/events/2nd-dialogue-bangkok/"
-    assert Event.objects.get(slug="2nd-dialogue-bangkok").uid == uid
-
-
-def test_renaming_twice_keeps_both_old_addresses(client):
-    theme = ThemeFactory(slug="evidence")
-    rename(theme, "digital-evidence")
-    rename(theme, "digital-evidence-and-mla")
-
-    assert client.get("/themes/evidence/")["Location"] == "/themes/digital-evidence-and-mla/"
-    assert client.get("/themes/digital-evidence/")["Location"] == (
-        "/themes/digital-evidence-and-mla/"
-    )
-
-
-def test_renaming_back_makes_the_slug_current_again(client):
-    initiative = InitiativeFactory(slug="tat")
-    rename(initiative, "tech-against-terrorism")
-    rename(initiative, "tat")
-
-    response = client.get("/initiatives/tat/")
-
-    assert response.status_code == 200
-    assert initiative.name in response.content.decode()
-
-
-def test_old_address_of_a_draft_does_not_reveal_it(client):
-    event = EventFactory(slug="old", draft=True)
-    rename(event, "new")
-
-    assert_not_found(client.get("/events/old/"))
-
-
 def test_permanent_identifier_address_leads_to_the_record(client):
     event = EventFactory(slug="bangkok")
     resolution = ResolutionFactory(number=2396, year=2017)
@@ -149,19 +113,46 @@ def test_permanent_identifier_of_a_draft_or_nothing_is_a_404(client):
     assert_not_found(client.get("/id/00000000-0000-0000-0000-000000000000/"))
 
 
-@pytest.mark.parametrize(
-    "path", ["/resolutions/S/RES/2396 (2017)/", "/resolutions/S/RES/2396(2017)"]
-)
-def test_resolution_is_addressable_by_its_symbol(client, path):
-    ResolutionFactory(number=2396, year=2017)
+def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
+    today = timezone.localdate()
+    EventFactory(title="Held workshop", start_date=datetime.date(2018, 1, 24))
+    EventFactory(
+        title="Coming dialogue",
+        start_date=today + datetime.timedelta(days=30),
+        end_date=None,
+        status="planned",
+    )
+    theme = ThemeFactory(name="Online radicalisation and violent extremism")
+    EventFactory(themes=[theme])
+    EventFactory(themes=[theme], draft=True)
+    InitiativeFactory(name="Tech Against Terrorism")
 
-    response = client.get(path)
+    page = client.get("/").content.decode()
 
-    assert response.status_code == 301
-    assert response["Location"] == "/resolutions/2396/"
+    upcoming, latest = page.split('id="latest-title"')
+    assert "Coming dialogue" in upcoming
+    assert "Held workshop" not in upcoming
+    assert "Held workshop" in latest
+    assert (
+        f'{theme.name}</a> <span class="muted">(1 event)</span>' in page
+    )  # the draft event is not counted
+    assert "Tech Against Terrorism" in page
 
 
-def test_resolution_symbol_with_the_wrong_year_is_a_404(client):
-    ResolutionFactory(number=2396, year=2017)
+def test_health_reports_database_ok(client):
+    response = client.get("/health/")
 
-    assert_not_found(client.get("/resolutions/S/RES/2396 (2016)/"))
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_home_query_count_is_the_same_for_one_and_three_events(client):
+    assert_queries_do_not_grow(client, "/", rich_event)
+
+
+def test_data_page_documents_every_export_column(client):
+    page = client.get("/data/").content.decode()
+
+    for columns in (EVENT_COLUMNS, RESOLUTION_COLUMNS, INITIATIVE_COLUMNS, PERSON_COLUMNS):
+        for column in columns:
+            assert f"<code>{column.name}</code>" in page
+    assert "CC BY 4.0" in page

@@ -7,10 +7,9 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from ctdialogue.output.addresses import absolute
-from ctdialogue.output.feeds import json_for_script
 from events import feeds
 from events.models import Event
+from tests.assertions import assert_queries_do_not_grow, count_queries
 from tests.factories import (
     ContributionFactory,
     EventFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     PersonFactory,
     PhotoFactory,
     ThemeFactory,
+    rich_event,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,15 +48,6 @@ def calendar_events(response) -> dict[str, object]:
 
 def url_of(event):
     return SITE + event.get_absolute_url()
-
-
-def make_rich_event(**kwargs):
-    event = EventFactory(themes=[ThemeFactory(), ThemeFactory()], **kwargs)
-    ParticipationFactory(event=event, role="co_host")
-    ParticipationFactory(event=event, role="organiser")
-    ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
-    ContributionFactory(event=event)
-    return event
 
 
 # --- Atom feed ----------------------------------------------------------------
@@ -121,13 +112,8 @@ def test_atom_feed_newest_publication_first_and_capped(client, monkeypatch):
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newest", "Middle"]
 
 
-def test_atom_feed_query_count_does_not_grow_with_events(client, count_queries):
-    make_rich_event()
-    one = count_queries(client, FEED_URL)
-    make_rich_event()
-    make_rich_event()
-
-    assert count_queries(client, FEED_URL) == one
+def test_atom_feed_query_count_does_not_grow_with_events(client):
+    assert_queries_do_not_grow(client, FEED_URL, rich_event)
 
 
 # --- Calendar of the list -----------------------------------------------------
@@ -293,13 +279,13 @@ def test_calendar_empty_is_still_a_calendar(client):
     assert Calendar.from_ical(response.content).walk("VEVENT") == []
 
 
-def test_calendar_query_count_does_not_grow_with_events(client, count_queries):
+def test_calendar_query_count_does_not_grow_with_events(client):
     theme = ThemeFactory(slug="evidence")
-    make_rich_event().themes.add(theme)
+    rich_event().themes.add(theme)
     url = f"{CALENDAR_URL}?theme=evidence&year=2018"
     one = count_queries(client, url)
-    make_rich_event().themes.add(theme)
-    make_rich_event().themes.add(theme)
+    rich_event().themes.add(theme)
+    rich_event().themes.add(theme)
 
     assert count_queries(client, url) == one
     assert len(calendar_events(client.get(url))) == 3
@@ -500,23 +486,6 @@ def test_event_page_json_ld_cannot_be_broken_out_of(client):
     assert "\\u003C/script\\u003E" in JSON_LD.search(page).group(1)
 
 
-def test_event_page_has_open_graph_tags_and_calendar_link(client):
-    event = EventFactory(title="Bangkok workshop", slug="bangkok", summary="<p>Evidence.</p>")
-    photo = PhotoFactory(event=event)
-
-    page = client.get(event.get_absolute_url()).content.decode()
-
-    assert '<meta property="og:type" content="website">' in page
-    assert '<meta property="og:title" content="Bangkok workshop">' in page
-    assert '<meta property="og:description" content="Evidence.">' in page
-    assert f'<meta property="og:url" content="{SITE}/events/bangkok/">' in page
-    assert '<meta property="og:site_name" content="Asia ICT and CT Dialogue">' in page
-    assert f'<meta property="og:image" content="{SITE}{photo.image.url}">' in page
-    assert '<meta property="og:image:alt" content="Participants around a table">' in page
-    assert f'<link rel="canonical" href="{SITE}/events/bangkok/">' in page
-    assert '<a href="/events/bangkok/calendar.ics" type="text/calendar">Add to calendar' in page
-
-
 def test_event_page_without_photo_has_no_og_image(client):
     event = EventFactory(summary="")
 
@@ -525,15 +494,3 @@ def test_event_page_without_photo_has_no_og_image(client):
     assert "og:image" not in page
     assert '<meta property="og:description" content="24-25 January 2018">' in page
     assert "description" not in json_ld_of(client.get(event.get_absolute_url()))
-
-
-def test_json_for_script_escapes_markup_characters():
-    text = json_for_script({"name": "<b>&</b>\u2028"})
-
-    assert text == '{"name": "\\u003Cb\\u003E\\u0026\\u003C/b\\u003E\\u2028"}'
-    assert json.loads(text) == {"name": "<b>&</b>\u2028"}
-
-
-def test_absolute_url_keeps_absolute_urls():
-    assert absolute("/media/a.png") == f"{SITE}/media/a.png"
-    assert absolute("https://cdn.example.org/a.png") == ("https://cdn.example.org/a.png")

@@ -5,14 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from events.models import Event, Participation, Photo
-from resolutions.models import Resolution
 from tests.factories import (
     ContributionFactory,
     EventFactory,
     EventSeriesFactory,
     ParticipationFactory,
     PhotoFactory,
-    ResolutionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,15 +51,6 @@ def test_edition_without_series_is_rejected_by_the_database():
         EventFactory(series=None, edition=3)
 
 
-def test_duplicate_resolution_number_is_rejected_by_the_database():
-    ResolutionFactory(number=2395, year=2017)
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ResolutionFactory(number=2395, year=2017)
-
-    assert Resolution.objects.filter(number=2395).count() == 1
-
-
 def test_duplicate_slug_is_rejected_by_the_database():
     EventFactory(slug="bangkok-2018")
 
@@ -91,24 +80,6 @@ def test_photo_without_alt_text_must_be_marked_decorative():
 
     decorative = PhotoFactory(alt_text="", is_decorative=True)
     assert Photo.objects.filter(pk=decorative.pk).exists()
-
-
-def test_resolution_year_must_match_adoption_date():
-    resolution = ResolutionFactory.build(
-        number=2396, year=2016, adopted_on=datetime.date(2017, 12, 21)
-    )
-    with pytest.raises(ValidationError) as error:
-        resolution.full_clean()
-
-    assert "The adoption date is in 2017, not 2016." in str(error.value)
-
-
-def test_resolution_symbol_and_official_link_are_derived():
-    resolution = ResolutionFactory.build(number=2395, year=2017)
-
-    assert resolution.symbol == "S/RES/2395 (2017)"
-    assert str(resolution) == "S/RES/2395 (2017)"
-    assert resolution.official_url == "https://undocs.org/S/RES/2395(2017)"
 
 
 def test_event_edition_display_ordinals():

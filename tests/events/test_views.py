@@ -1,8 +1,10 @@
 import datetime
+import itertools
 
 import pytest
-from django.utils import timezone
+from django.core.files.base import ContentFile
 
+from tests.assertions import assert_queries_do_not_grow, count_queries
 from tests.factories import (
     ContributionFactory,
     EventFactory,
@@ -15,24 +17,11 @@ from tests.factories import (
     PhotoFactory,
     ResolutionFactory,
     ThemeFactory,
+    rich_event,
 )
+from tests.uploads import image_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def make_rich_event(n, series=None):
-    event = EventFactory(
-        series=series,
-        edition=n if series else None,
-        themes=[ThemeFactory(), ThemeFactory()],
-    )
-    ParticipationFactory(event=event, role="co_host")
-    ParticipationFactory(event=event, organization=None, stakeholder_kind="academia")
-    ContributionFactory(event=event)
-    InitiativeFactory().events.add(event)
-    ResolutionFactory().events.add(event)
-    PhotoFactory(event=event)
-    return event
 
 
 def test_event_detail_shows_dates_hosts_speakers_and_links(client):
@@ -102,10 +91,10 @@ def test_unknown_event_is_a_404_in_the_site_design(client):
     assert "skip-link" in response.content.decode()
 
 
-def test_event_detail_query_count_does_not_grow_with_related_rows(client, count_queries):
+def test_event_detail_query_count_does_not_grow_with_related_rows(client):
     series = EventSeriesFactory()
-    one = make_rich_event(1, series)
-    many = make_rich_event(2, series)
+    one = rich_event(series=series, edition=1)
+    many = rich_event(series=series, edition=2)
     for _ in range(2):
         ParticipationFactory(event=many)
         ContributionFactory(event=many)
@@ -121,84 +110,42 @@ def test_event_detail_query_count_does_not_grow_with_related_rows(client, count_
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/events/", "/initiatives/", "/stakeholders/", "/speakers/", "/resolutions/"],
+    ["/events/", "/initiatives/", "/stakeholders/", "/speakers/"],
 )
-def test_list_page_query_count_is_the_same_for_one_and_three_rows(client, url, count_queries):
-    make_rich_event(1)
-    InitiativePartnerFactory()
-    with_one = count_queries(client, url)
+def test_list_page_query_count_is_the_same_for_one_and_three_rows(client, url):
+    def add():
+        InitiativePartnerFactory(initiative=rich_event().initiatives.get())
 
-    make_rich_event(2)
-    make_rich_event(3)
-    InitiativePartnerFactory()
-    InitiativePartnerFactory()
-
-    assert count_queries(client, url) == with_one
+    assert_queries_do_not_grow(client, url, add)
 
 
 @pytest.mark.parametrize(
     "factory_url",
-    ["theme", "series", "initiative", "organization", "person", "resolution"],
+    ["theme", "series", "initiative", "organization", "person"],
 )
-def test_detail_page_query_count_is_the_same_for_one_and_three_events(
-    client, factory_url, count_queries
-):
+def test_detail_page_query_count_is_the_same_for_one_and_three_events(client, factory_url):
     theme = ThemeFactory()
     series = EventSeriesFactory()
     initiative = InitiativeFactory()
     organization = OrganizationFactory()
     person = PersonFactory()
-    resolution = ResolutionFactory()
     objects = {
         "theme": theme,
         "series": series,
         "initiative": initiative,
         "organization": organization,
         "person": person,
-        "resolution": resolution,
     }
+    editions = itertools.count(1)
 
-    def add_event(n):
-        event = make_rich_event(n, series)
+    def add_event():
+        event = rich_event(series=series, edition=next(editions))
         event.themes.add(theme)
         initiative.events.add(event)
         ParticipationFactory(event=event, organization=organization)
         ContributionFactory(event=event, person=person)
-        resolution.events.add(event)
 
-    add_event(1)
-    url = objects[factory_url].get_absolute_url()
-    with_one = count_queries(client, url)
-    add_event(2)
-    add_event(3)
-
-    assert count_queries(client, url) == with_one
-
-
-def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
-    today = timezone.localdate()
-    EventFactory(title="Held workshop", start_date=datetime.date(2018, 1, 24))
-    EventFactory(
-        title="Coming dialogue",
-        start_date=today + datetime.timedelta(days=30),
-        end_date=None,
-        status="planned",
-    )
-    theme = ThemeFactory(name="Online radicalisation and violent extremism")
-    EventFactory(themes=[theme])
-    EventFactory(themes=[theme], draft=True)
-    InitiativeFactory(name="Tech Against Terrorism")
-
-    page = client.get("/").content.decode()
-
-    upcoming, latest = page.split('id="latest-title"')
-    assert "Coming dialogue" in upcoming
-    assert "Held workshop" not in upcoming
-    assert "Held workshop" in latest
-    assert (
-        f'{theme.name}</a> <span class="muted">(1 event)</span>' in page
-    )  # the draft event is not counted
-    assert "Tech Against Terrorism" in page
+    assert_queries_do_not_grow(client, objects[factory_url].get_absolute_url(), add_event)
 
 
 def test_event_list_paginates_and_keeps_order(client):
@@ -217,7 +164,179 @@ def test_event_list_paginates_and_keeps_order(client):
     assert "Event 22" not in second
 
 
-def test_health_reports_database_ok(client):
-    response = client.get("/health/")
+BIO = "<p>Twenty years in criminal justice reform.</p>"
 
-    assert response.json() == {"status": "ok", "database": "ok"}
+
+def person_with_portrait(consent):
+    person = PersonFactory(
+        name="Amina Rahman",
+        position="Senior Prosecutor",
+        bio=BIO,
+        consent_to_publish=consent,
+    )
+    person.photo.save("portrait.png", ContentFile(image_bytes((300, 400))), save=True)
+    return person
+
+
+def test_person_page_without_consent_hides_photo_and_biography(client):
+    person = person_with_portrait(consent=False)
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert "Ms. Amina Rahman" in page
+    assert "Senior Prosecutor" in page
+    assert "Twenty years in criminal justice reform." not in page
+    assert person.photo.url not in page
+    assert 'class="portrait"' not in page
+
+
+def test_person_page_with_consent_shows_photo_and_biography(client):
+    person = person_with_portrait(consent=True)
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert f'<div class="prose">{BIO}</div>' in page
+    assert (
+        f'<img src="{person.photo.url}" width="300" height="400" alt="Ms. Amina Rahman" '
+        'loading="lazy" decoding="async" class="portrait">'
+    ) in page
+
+
+def test_event_page_without_consent_hides_speaker_photo(client):
+    person = person_with_portrait(consent=False)
+    contribution = ContributionFactory(person=person)
+
+    page = client.get(contribution.event.get_absolute_url()).content.decode()
+
+    assert "Ms. Amina Rahman" in page
+    assert person.photo.url not in page
+
+
+def test_event_page_with_consent_shows_speaker_photo(client):
+    person = person_with_portrait(consent=True)
+    contribution = ContributionFactory(person=person)
+
+    page = client.get(contribution.event.get_absolute_url()).content.decode()
+
+    assert (
+        f'<img src="{person.photo.url}" width="300" height="400" alt="Ms. Amina Rahman" '
+        'loading="lazy" decoding="async" class="portrait portrait--small">'
+    ) in page
+
+
+QUOTATION = "Platforms and prosecutors need a common language for digital evidence."
+
+
+def speaker():
+    organization = OrganizationFactory(name="Ministry of Justice of Ruritania")
+    return PersonFactory(
+        name="Jonas Lindqvist",
+        slug="jonas-lindqvist",
+        position="Head of Cyber Unit",
+        organization=organization,
+        consent_to_publish=True,
+        bio="<p>Known for his work on e-evidence.</p>",
+    )
+
+
+def assert_not_attributed(page, person):
+    for trace in (
+        person.name,
+        person.position,
+        person.get_absolute_url(),
+        person.organization.name,
+    ):
+        assert trace not in page, trace
+
+
+def test_event_under_chatham_house_rule_shows_quotation_without_speaker(client):
+    person = speaker()
+    event = EventFactory(chatham_house_rule=True)
+    ContributionFactory(event=event, person=person, quotation=QUOTATION, summary="On evidence.")
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert f"<p>{QUOTATION}</p>" in page
+    assert "<figcaption>A participant</figcaption>" in page
+    assert '<p class="contribution__who">A participant' in page
+    assert "Held under the Chatham House rule" in page
+    assert_not_attributed(page, person)
+
+
+def test_session_under_chatham_house_rule_hides_only_its_speaker(client):
+    person = speaker()
+    named = PersonFactory(name="Open Speaker", position="Director")
+    event = EventFactory()
+    ContributionFactory(event=event, person=named, quotation="Said on the record.", order=0)
+    ContributionFactory(
+        event=event, person=person, quotation=QUOTATION, chatham_house_rule=True, order=1
+    )
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert f"<p>{QUOTATION}</p>" in page
+    assert "<figcaption>A participant</figcaption>" in page
+    assert "<figcaption>Ms. Open Speaker, Director</figcaption>" in page
+    assert_not_attributed(page, person)
+
+
+def test_event_page_attributes_quotation_without_chatham_house_rule(client):
+    person = speaker()
+    event = EventFactory()
+    ContributionFactory(event=event, person=person, quotation=QUOTATION)
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert "<figcaption>Ms. Jonas Lindqvist, Head of Cyber Unit</figcaption>" in page
+    assert f'<a href="{person.get_absolute_url()}">Ms. Jonas Lindqvist</a>' in page
+    assert "A participant" not in page
+
+
+def test_person_page_does_not_list_contributions_under_chatham_house_rule(client):
+    person = speaker()
+    private_event = EventFactory(title="Closed-door workshop", chatham_house_rule=True)
+    private_session = EventFactory(title="Workshop with a closed session")
+    public_event = EventFactory(title="Open conference")
+    ContributionFactory(event=private_event, person=person, quotation="Event rule quote.")
+    ContributionFactory(
+        event=private_session,
+        person=person,
+        quotation="Session rule quote.",
+        chatham_house_rule=True,
+    )
+    ContributionFactory(event=public_event, person=person, quotation="Public quote.")
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert "Open conference" in page
+    assert "Public quote." in page
+    for hidden in ("Closed-door workshop", "Event rule quote.", "Workshop with a closed session"):
+        assert hidden not in page
+    assert "Session rule quote." not in page
+
+
+def test_person_page_with_only_chatham_house_contributions_says_none(client):
+    person = speaker()
+    ContributionFactory(person=person, event=EventFactory(chatham_house_rule=True))
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert '<p class="empty">No published contributions.</p>' in page
+
+
+def test_event_page_has_open_graph_tags_and_calendar_link(client, settings):
+    settings.SITE_URL = site = "https://ctd.example.org"
+    event = EventFactory(title="Bangkok workshop", slug="bangkok", summary="<p>Evidence.</p>")
+    photo = PhotoFactory(event=event)
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert '<meta property="og:type" content="website">' in page
+    assert '<meta property="og:title" content="Bangkok workshop">' in page
+    assert '<meta property="og:description" content="Evidence.">' in page
+    assert f'<meta property="og:url" content="{site}/events/bangkok/">' in page
+    assert '<meta property="og:site_name" content="Asia ICT and CT Dialogue">' in page
+    assert f'<meta property="og:image" content="{site}{photo.image.url}">' in page
+    assert '<meta property="og:image:alt" content="Participants around a table">' in page
+    assert f'<link rel="canonical" href="{site}/events/bangkok/">' in page
+    assert '<a href="/events/bangkok/calendar.ics" type="text/calendar">Add to calendar' in page

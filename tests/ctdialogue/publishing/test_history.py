@@ -5,14 +5,12 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from ctdialogue.publishing.models import Publishable
+from ctdialogue.publishing.models import DRAFT
 from events.models import Event, Participation, Theme
 from tests.admin_forms import admin_url, form_data
 from tests.factories import EventFactory, ParticipationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-DRAFT = Publishable.PublicationStatus.DRAFT
 
 
 def save_version(obj, user=None, comment=""):

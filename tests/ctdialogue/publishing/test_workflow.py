@@ -1,19 +1,19 @@
-"""Scheduled publishing (by publish time alone, no job), previews of drafts, and times
-shown with their time zone."""
+"""Who may publish (the Editor and Publisher roles and their permissions), scheduled
+publishing (by publish time alone, no job), previews of drafts, and times shown with
+their time zone."""
 
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from ctdialogue.publishing.models import Publishable
+from ctdialogue.publishing.models import PUBLISHED
 from events.models import Event, Theme
 from tests.admin_forms import admin_url
 from tests.factories import EventFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 
 
 # --- Scheduling ---------------------------------------------------------------
@@ -166,3 +166,49 @@ def test_change_form_names_the_time_zone_of_the_publish_time(request, role, sett
     response = client.get(admin_url(Event, "change", event.pk))
 
     assert "Times are in Asia/Bangkok, the site's time zone." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "permission",
+    [
+        "events.publish_theme",
+        "events.publish_organization",
+        "events.publish_person",
+        "events.publish_eventseries",
+        "events.publish_event",
+        "events.publish_initiative",
+        "resolutions.publish_resolution",
+    ],
+)
+def test_roles_only_publisher_has_publish_permission(editor, publisher, permission):
+    assert not editor.has_perm(permission)
+    assert publisher.has_perm(permission)
+
+
+def test_roles_editor_can_add_change_and_delete_content(editor):
+    for codename in ["add_event", "change_event", "delete_event", "view_event", "add_photo"]:
+        assert editor.has_perm(f"events.{codename}")
+    assert editor.has_perm("resolutions.change_resolution")
+
+
+def test_roles_publisher_has_every_editor_permission():
+    editor = set(Group.objects.get(name="Editor").permissions.all())
+    publisher = set(Group.objects.get(name="Publisher").permissions.all())
+
+    assert editor < publisher
+    assert {p.codename for p in publisher - editor} == {
+        "publish_theme",
+        "publish_organization",
+        "publish_person",
+        "publish_eventseries",
+        "publish_event",
+        "publish_initiative",
+        "publish_resolution",
+        "publish_photo",
+        "publish_attachment",
+    }
+
+
+def test_publish_permission_is_named_after_the_model():
+    permission = Group.objects.get(name="Publisher").permissions.get(codename="publish_event")
+    assert permission.name == "Can publish event"

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 
 from events.models import Attachment, Event
 from tests.admin_forms import admin_url
+from tests.assertions import count_queries
 from tests.factories import EventFactory
 from tests.uploads import (
     attachment_row,
@@ -149,7 +150,7 @@ def test_event_page_without_documents_has_no_documents_section(client):
     assert "Documents</h2>" not in page
 
 
-def test_event_page_queries_do_not_grow_with_documents(client, count_queries):
+def test_event_page_queries_do_not_grow_with_documents(client):
     one, three = EventFactory(), EventFactory()
     make_document(one, "A", Attachment.Kind.OTHER, b"%PDF-1")
     for title in "BCD":

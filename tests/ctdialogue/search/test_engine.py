@@ -1,3 +1,6 @@
+"""One search over every kind of record: what matches, in what order, with which
+snippet; the same matcher behind the site search, every list's q and the API."""
+
 import datetime
 import re
 from urllib.parse import urlencode
@@ -7,13 +10,8 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
-import events.search
-import resolutions.search
-from ctdialogue.search.engine import MARK_START, MARK_STOP, render_marked, search_everything
-from ctdialogue.search.query import parse_query
+from ctdialogue.search.engine import MARK_START, MARK_STOP, render_marked
 from events.filters import EventFilter
 from events.models import Event
 from tests.factories import (
@@ -25,35 +23,9 @@ from tests.factories import (
     ResolutionFactory,
     ThemeFactory,
 )
+from tests.searching import ALL_KINDS, SOURCES, make_one_of_each, search, search_all
 
 pytestmark = pytest.mark.django_db
-
-SEARCH_URL = reverse("search")
-ALL_KINDS = ["events", "themes", "initiatives", "organizations", "people", "resolutions"]
-
-SOURCES = (*events.search.SOURCES, *resolutions.search.SOURCES)
-
-
-def search_all(query):
-    return search_everything(query, SOURCES)
-
-
-def make_one_of_each(word, n=0, **traits):
-    """One object of every kind with ``word`` in its title or name."""
-    return [
-        EventFactory(title=f"{word} workshop {n}", **traits),
-        ThemeFactory(name=f"{word} theme {n}", **traits),
-        InitiativeFactory(name=f"{word} initiative {n}", **traits),
-        OrganizationFactory(name=f"{word} foundation {n}", **traits),
-        PersonFactory(name=f"{word} Speaker {n}", **traits),
-        ResolutionFactory(title=f"{word} resolution {n}", **traits),
-    ]
-
-
-def search(client, **params):
-    response = client.get(SEARCH_URL, params)
-    assert response.status_code == 200
-    return response, response.content.decode()
 
 
 # --- Results --------------------------------------------------------------------
@@ -71,24 +43,6 @@ def test_search_everything_finds_every_kind_grouped_in_order():
     assert groups[0].results[0].title == "Zeppelin workshop 0"
     assert groups[4].results[0].title == "Ms. Zeppelin Speaker 0"
     assert groups[5].results[0].title.startswith(f"S/RES/{objects[5].number} (2017): Zeppelin")
-
-
-def test_search_page_shows_groups_with_headings_counts_and_links(client):
-    event, *_ = make_one_of_each("Zeppelin")
-
-    response, html = search(client, q="zeppelin")
-
-    assert response.context["total"] == 6
-    headings = ["Events", "Themes", "Initiatives", "Stakeholders", "Speakers", "Resolutions"]
-    positions = [
-        html.index(f'id="results-{key}">{label}')
-        for key, label in zip(ALL_KINDS, headings, strict=True)
-    ]
-    assert positions == sorted(positions)
-    assert "(1 event)" in html
-    assert f'<a href="{event.get_absolute_url()}">Zeppelin workshop 0</a>' in html
-    assert "6 results for “zeppelin”" in html
-    assert '<meta name="robots" content="noindex">' in html
 
 
 def test_search_finds_words_in_every_searched_field():
@@ -281,14 +235,6 @@ def test_search_snippet_of_a_long_text_starts_near_the_match():
     assert len(snippet) < 400
 
 
-def test_search_page_renders_snippets_as_marked_html(client):
-    EventFactory(title="Regional workshop", summary="<b>Zeppelin</b> & more")
-
-    _response, html = search(client, q="zeppelin")
-
-    assert "<mark>Zeppelin</mark> &amp; more" in html
-
-
 def test_render_marked_escapes_and_balances_markers():
     text = f"<b>{MARK_START}a&b{MARK_STOP}</b> stray{MARK_STOP} {MARK_START}open"
 
@@ -298,132 +244,7 @@ def test_render_marked_escapes_and_balances_markers():
 # --- Bad input -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", [None, "", "   "])
-def test_search_page_without_a_query_shows_only_the_form(client, query):
-    EventFactory(title="Zeppelin workshop")
-
-    response, html = search(client, **({} if query is None else {"q": query}))
-
-    assert '<input type="search" id="search-q" name="q" value=""' in html
-    assert response.context["groups"] == []
-    assert 'role="alert"' not in html
-    assert "Nothing published matches" not in html
-
-
-def test_search_page_refuses_a_query_that_is_too_long(client):
-    response, html = search(client, q="zeppelin " * 1111)
-
-    assert "Your search is too long (at most 200 characters; it has 9998)" in html
-    assert response.context["groups"] == []
-    assert "zeppelin " * 30 not in html  # the box keeps the first 200 characters only
-
-
-def test_search_page_refuses_a_nul_character(client):
-    EventFactory(title="Zeppelin workshop")
-
-    response, html = search(client, q="zepp\x00elin")
-
-    assert "Your search contains a NUL character" in html
-    assert response.context["groups"] == []
-    assert 'value="zeppelin"' in html
-
-
-@pytest.mark.parametrize("query", ["?!...,;", "the and of", "-", "- the", '""', "___"])
-def test_search_page_explains_a_query_without_words(client, query):
-    EventFactory(title="The workshop of the year", summary="And more.")
-
-    response, html = search(client, q=query)
-
-    assert "has no words to look for" in html
-    assert response.context["groups"] == []
-    assert search_all(query) == []
-
-
-@pytest.mark.parametrize("query", ["-zeppelin", "the -airship"])
-def test_search_page_refuses_a_query_that_only_leaves_words_out(client, query):
-    _response, html = search(client, q=query)
-
-    assert "a word after a minus sign is one to leave out" in html
-
-
-def test_search_page_uses_the_last_of_repeated_q_parameters(client):
-    EventFactory(title="Zeppelin workshop")
-
-    response = client.get(f"{SEARCH_URL}?q=airship&q=zeppelin")
-
-    assert response.context["query"] == "zeppelin"
-    assert [group.key for group in response.context["groups"]] == ["events"]
-
-
-def test_search_page_never_echoes_markup_unescaped(client):
-    EventFactory(title="Script workshop", summary="On alert systems, 1 day.")
-    payload = "<script>alert(1)</script>"
-
-    _response, html = search(client, q=payload)
-
-    assert payload not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<title>“&lt;script&gt;alert(1)&lt;/script&gt;”: search" in html
-
-
-@pytest.mark.parametrize(
-    "query_string",
-    [
-        "q=%ED%A0%80",
-        "q=%FF",
-        "q=%22unclosed",
-        "q=a%20%26%20%7C%20!%20(%20)%20%3A*",
-        "q=OR",
-        "q=zeppelin%20or%20-",
-    ],
-)
-def test_search_page_survives_odd_input(client, query_string):
-    EventFactory(title="Zeppelin workshop")
-
-    response = client.get(f"{SEARCH_URL}?{query_string}")
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "<h1>" in html
-    assert 'name="q"' in html
-    assert "<script>alert" not in html
-
-
-def test_search_page_of_a_query_longer_than_the_word_limit_still_answers(client):
-    EventFactory(title="Zeppelin workshop")
-    query = " ".join(f"zeppelin{n}" for n in range(16))
-
-    _response, html = search(client, q=query)
-
-    assert len(parse_query(query).words) == 12
-    assert "Nothing published matches" in html
-
-
 # --- Queries and indexes ---------------------------------------------------------
-
-
-def count_queries(client, query):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(SEARCH_URL, {"q": query})
-    assert response.status_code == 200
-    return len(queries), response.context["total"]
-
-
-def test_search_page_query_count_does_not_grow_with_results(client):
-    make_one_of_each("Zeppelin", n=0)
-    one = count_queries(client, "zeppelin")
-    for n in (1, 2):
-        make_one_of_each("Zeppelin", n=n)
-    three = count_queries(client, "zeppelin")
-
-    # A count and the rows for each kind, the speakers' public organisations, and the
-    # speeches of events whose own text holds no match (for their snippets).
-    assert one == (2 * len(SOURCES) + 2, 6)
-    assert three == (2 * len(SOURCES) + 2, 18)
-
-
-def test_search_page_without_matches_costs_one_query_per_kind(client):
-    assert count_queries(client, "zeppelin") == (len(SOURCES), 0)
 
 
 @pytest.mark.parametrize(

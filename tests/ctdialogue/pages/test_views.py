@@ -1,4 +1,5 @@
-"""Whatever a visitor puts in the address, list pages answer in words, never with a 500."""
+"""What every public list page shares: whatever a visitor puts in the address, the page
+answers in words, never with a 500; pages past the end; downloads that keep the filters."""
 
 import re
 
@@ -15,6 +16,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+def test_list_pages_offer_downloads_that_carry_the_filters(client, export_records):
+    page = client.get("/events/", {"theme": "evidence", "page": "1"}).content.decode()
+
+    assert 'href="/events/export.csv?theme=evidence"' in page
+    assert 'href="/events/export.json?theme=evidence"' in page
+
+
 LIST_PAGES = {
     "/events/": [
         "q", "theme", "year", "date_from", "date_to", "country", "series", "status",
@@ -26,6 +35,7 @@ LIST_PAGES = {
     "/resolutions/": ["q", "number", "year", "theme", "page"],
 }  # fmt: skip
 
+
 BAD_VALUES = {
     "word": "abc",
     "impossible-date": "2018-02-30",
@@ -34,9 +44,12 @@ BAD_VALUES = {
     "nul": "a\x00b",
     "markup": "<script>alert(1)</script>",
 }
+
+
 # For free text most values are fine; only these are refused.
 # "-1" leaves the word "1" out of a search, and so has nothing to look for.
 BAD_FOR_TEXT = {"huge", "nul", "negative"}
+
 
 CASES = [
     pytest.param(url, param, key, id=f"{url}{param}={key}")

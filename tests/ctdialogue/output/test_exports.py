@@ -1,0 +1,135 @@
+"""Exports of every list: exactly the records the page shows, in documented CSV and
+JSON, refused with reasons for bad filters, streamed in chunks."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from ctdialogue.output.exports import CHUNK_SIZE
+from events.exports import (
+    EVENT_COLUMNS,
+    INITIATIVE_COLUMNS,
+    ORGANIZATION_COLUMNS,
+    PERSON_COLUMNS,
+)
+from events.models import Event
+from resolutions.exports import RESOLUTION_COLUMNS
+from tests.factories import (
+    ThemeFactory,
+)
+from tests.records import page_urls, read_csv, read_json
+
+pytestmark = pytest.mark.django_db
+
+
+LISTS = {
+    "events": ("/events/", EVENT_COLUMNS, {"theme": "evidence"}),
+    "resolutions": ("/resolutions/", RESOLUTION_COLUMNS, {"year": "2017"}),
+    "initiatives": ("/initiatives/", INITIATIVE_COLUMNS, {"theme": "evidence"}),
+    "stakeholders": ("/stakeholders/", ORGANIZATION_COLUMNS, {"kind": "ngo"}),
+    "speakers": ("/speakers/", PERSON_COLUMNS, {"q": "Kovalenko"}),
+}
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+@pytest.mark.parametrize("filtered", [False, True], ids=["all", "filtered"])
+def test_export_contains_exactly_the_records_the_page_shows(client, export_records, name, filtered):
+    path, _, params = LISTS[name]
+    export = path + "export"
+    params = params if filtered else {}
+    expected = page_urls(client, path, params)
+
+    rows = read_csv(client.get(f"{export}.csv", params))
+    data = read_json(client.get(f"{export}.json", params))
+
+    assert expected, "the page must show something for the comparison to mean anything"
+    assert [row["url"].removeprefix("http://127.0.0.1:8000") for row in rows] == expected
+    assert [r["url"].removeprefix("http://127.0.0.1:8000") for r in data["records"]] == expected
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_csv_export_has_the_documented_header_and_utf8(client, export_records, name):
+    path, columns, _ = LISTS[name]
+    export = path + "export"
+
+    response = client.get(f"{export}.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="{export.split("/")[1]}.csv"' in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert list(rows[0]) == [column.name for column in columns]
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_json_export_has_the_documented_shape(client, export_records, name):
+    path, columns, _ = LISTS[name]
+    export = path + "export"
+
+    data = read_json(client.get(f"{export}.json"))
+
+    assert set(data) == {"meta", "records"}
+    assert data["meta"]["columns"] == [column.name for column in columns]
+    assert "CC BY 4.0" in data["meta"]["licence"]
+    for item in data["records"]:
+        assert list(item) == [column.name for column in columns]
+        for column in columns:
+            assert isinstance(item[column.name], list) == column.is_list
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ({"year": "abc"}, "Year: enter a year as four digits"),
+        ({"theme": "nope"}, "Theme: “nope” is not one we know."),
+        ({"q": "a\x00b"}, "NUL character"),
+    ],
+)
+def test_export_with_bad_filters_is_a_400_with_an_explanation(
+    client, export_records, params, problem
+):
+    as_csv = client.get("/events/export.csv", params)
+    as_json = client.get("/events/export.json", params)
+
+    assert as_csv.status_code == 400
+    assert as_json.status_code == 400
+    assert problem in as_csv.content.decode()
+    assert as_json.json()["error"] == "Some filter values could not be understood."
+    assert any(problem in item for item in as_json.json()["problems"])
+
+
+def test_large_export_streams_in_chunks(client):
+    theme = ThemeFactory()
+    total = CHUNK_SIZE + 500
+    Event.objects.bulk_create(
+        Event(
+            title=f"Event {n}",
+            slug=f"event-{n}",
+            start_date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
+            publication_status="published",
+            publish_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        )
+        for n in range(total)
+    )
+    Event.themes.through.objects.bulk_create(
+        Event.themes.through(event_id=pk, theme_id=theme.pk)
+        for pk in Event.objects.values_list("pk", flat=True)
+    )
+
+    response = client.get("/events/export.csv")
+    assert isinstance(response, StreamingHttpResponse)
+    lines = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as first_rows:
+        for _ in range(11):  # header and ten rows
+            next(lines)
+    with CaptureQueriesContext(connection) as the_rest:
+        remaining = sum(1 for _ in lines)
+
+    assert remaining == total - 10
+    # The first rows needed only the first chunk; the rest fetched the second
+    # chunk's related rows later, so the export never held every row at once.
+    assert len(first_rows) > 0
+    assert len(the_rest) > 0
+    assert len(first_rows) + len(the_rest) < 30

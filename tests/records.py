@@ -1,0 +1,101 @@
+"""Records shared by the tests of the lists' exports and of the API, and readers of
+what those give back. Loaded as a pytest plugin by tests/conftest.py."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from openapi_schema_validator import OAS31Validator
+
+from tests.factories import (
+    ContributionFactory,
+    EventFactory,
+    InitiativeFactory,
+    InitiativePartnerFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    ResolutionFactory,
+    ThemeFactory,
+)
+
+
+@pytest.fixture
+def export_records(db):
+    evidence = ThemeFactory(name="Digital evidence", slug="evidence")
+    other = ThemeFactory(name="Other", slug="other")
+    ngo = OrganizationFactory(name="ICT4Peace", kind="ngo", country="CH")
+    OrganizationFactory(name="Ministry", kind="member_state")
+    OrganizationFactory(name="Hidden NGO", kind="ngo", draft=True)
+    speaker = PersonFactory(name="Andrei Kovalenko", organization=ngo)
+    PersonFactory(name="Someone Else")
+    PersonFactory(name="Draft Kovalenko", draft=True)
+    events = []
+    for day, theme in [(1, evidence), (2, other), (3, evidence)]:
+        event = EventFactory(
+            title=f"Workshop {day}", start_date=datetime.date(2018, 1, day), themes=[theme]
+        )
+        ParticipationFactory(event=event, organization=ngo, role="co_host")
+        ContributionFactory(event=event, person=speaker)
+        events.append(event)
+    EventFactory(title="Draft workshop", themes=[evidence], draft=True)
+    initiative = InitiativeFactory(name="Tech Against Terrorism")
+    initiative.themes.add(evidence)
+    initiative.events.add(events[0])
+    InitiativePartnerFactory(initiative=initiative, organization=ngo, role="lead")
+    InitiativeFactory(name="Another initiative")
+    resolution = ResolutionFactory(number=2396, year=2017)
+    resolution.initiatives.add(initiative)
+    resolution.events.add(events[0])
+    ResolutionFactory(number=2462, year=2019, adopted_on=datetime.date(2019, 3, 28))
+    ResolutionFactory(number=2395, year=2017, draft=True)
+    return events
+
+
+def page_urls(client, path, params):
+    response = client.get(path, params)
+    return [obj.get_absolute_url() for obj in response.context["object_list"]]
+
+
+def read_csv(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def read_json(response):
+    return json.loads(b"".join(response.streaming_content).decode("utf-8"))
+
+
+@pytest.fixture
+def api_records(db):
+    evidence = ThemeFactory(name="Digital evidence", slug="evidence")
+    ngo = OrganizationFactory(name="ICT4Peace", slug="ict4peace", kind="ngo")
+    bangkok = EventFactory(title="Bangkok", themes=[evidence])
+    EventFactory(title="Jeju", start_date=datetime.date(2017, 5, 1), end_date=None)
+    EventFactory(title="Draft", draft=True, themes=[evidence])
+    ParticipationFactory(event=bangkok, organization=ngo, role="co_host")
+    ContributionFactory(event=bangkok, person=PersonFactory(name="Andrei Kovalenko"))
+    initiative = InitiativeFactory(name="Tech Against Terrorism")
+    initiative.events.add(bangkok)
+    InitiativePartnerFactory(initiative=initiative, organization=ngo, role="lead")
+    resolution = ResolutionFactory(number=2396, year=2017)
+    resolution.events.add(bangkok)
+    resolution.initiatives.add(initiative)
+    return {"bangkok": bangkok, "resolution": resolution, "initiative": initiative}
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker):
+    from django.test import Client
+
+    with django_db_blocker.unblock():
+        return Client().get("/api/schema/", {"format": "json"}).json()
+
+
+def validate_against(schema, component, data):
+    OAS31Validator(
+        {"$ref": f"#/components/schemas/{component}", "components": schema["components"]}
+    ).validate(data)
