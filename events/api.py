@@ -3,7 +3,13 @@ and series (see ``ctdialogue.output.api``)."""
 
 from rest_framework import serializers
 
-from ctdialogue.output.api import LinkSerializer, RecordSerializer, link, read_only_viewset
+from ctdialogue.output.api import (
+    RECORD_FIELDS,
+    LinkSerializer,
+    RecordSerializer,
+    link,
+    read_only_viewset,
+)
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
@@ -24,7 +30,7 @@ class ThemeSerializer(RecordSerializer):
 
     class Meta:
         model = Theme
-        fields = ["id", "api_url", "html_url", "name", "slug", "description", "updated_at"]
+        fields = [*RECORD_FIELDS, "name", "slug", "description", "updated_at"]
 
 
 class SeriesSerializer(RecordSerializer):
@@ -32,7 +38,7 @@ class SeriesSerializer(RecordSerializer):
 
     class Meta:
         model = EventSeries
-        fields = ["id", "api_url", "html_url", "name", "slug", "description", "updated_at"]
+        fields = [*RECORD_FIELDS, "name", "slug", "description", "updated_at"]
 
 
 class OrganizationSerializer(RecordSerializer):
@@ -43,9 +49,7 @@ class OrganizationSerializer(RecordSerializer):
     class Meta:
         model = Organization
         fields = [
-            "id",
-            "api_url",
-            "html_url",
+            *RECORD_FIELDS,
             "name",
             "acronym",
             "slug",
@@ -66,15 +70,8 @@ class PersonSerializer(RecordSerializer):
     class Meta:
         model = Person
         fields = [
-            "id",
-            "api_url",
-            "html_url",
-            "honorific",
-            "name",
-            "slug",
-            "position",
-            "organization",
-            "bio",
+            *RECORD_FIELDS,
+            *Person.DESCRIPTION,
             "updated_at",
         ]
 
@@ -122,9 +119,7 @@ class EventSerializer(RecordSerializer):
     class Meta:
         model = Event
         fields = [
-            "id",
-            "api_url",
-            "html_url",
+            *RECORD_FIELDS,
             "title",
             "slug",
             "series",
@@ -168,16 +163,8 @@ class InitiativeSerializer(RecordSerializer):
     class Meta:
         model = Initiative
         fields = [
-            "id",
-            "api_url",
-            "html_url",
-            "name",
-            "acronym",
-            "slug",
-            "launched",
-            "website",
-            "summary",
-            "themes",
+            *RECORD_FIELDS,
+            *Initiative.DESCRIPTION,
             "partners",
             "events",
             "resolutions",

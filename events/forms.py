@@ -58,12 +58,7 @@ class PersonAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Person
         fields = [
-            "honorific",
-            "name",
-            "slug",
-            "position",
-            "organization",
-            "bio",
+            *Person.DESCRIPTION,
             "photo",
             "consent_to_publish",
             "consent_recorded_at",
@@ -88,12 +83,7 @@ class EventAdminForm(ContentForm):
             "kind",
             "status",
             "chatham_house_rule",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "city",
-            "country",
-            "venue",
+            *Event.WHEN_AND_WHERE,
             "summary",
             "body",
             "themes",
@@ -106,17 +96,7 @@ class EventAdminForm(ContentForm):
 class InitiativeAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Initiative
-        fields = [
-            "name",
-            "acronym",
-            "slug",
-            "launched",
-            "website",
-            "summary",
-            "themes",
-            "events",
-            *PUBLISHING_FIELDS,
-        ]
+        fields = [*Initiative.DESCRIPTION, "events", *PUBLISHING_FIELDS]
 
 
 # --- Parts of an event ------------------------------------------------------------

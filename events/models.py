@@ -149,6 +149,9 @@ class Person(Publishable):
     )
 
     # A biography is searchable only with consent, so it is not in the document at all.
+    #: What describes a speaker, in the order its form and the API list it.
+    DESCRIPTION = ("honorific", "name", "slug", "position", "organization", "bio")
+
     search_document = (("name", "A"), ("position", "B"))
 
     objects = PersonQuerySet.as_manager()
@@ -323,6 +326,9 @@ class Event(Publishable):
         default=False,
         help_text="What was said may be reported, but not who said it.",
     )
+
+    #: When and where, in the order every form and feed lists them.
+    WHEN_AND_WHERE = ("start_date", "end_date", "date_precision", "city", "country", "venue")
 
     search_document = (
         ("title", "A"),
@@ -615,6 +621,9 @@ class Initiative(Publishable):
     partners = models.ManyToManyField(
         Organization, through="InitiativePartner", related_name="initiatives", blank=True
     )
+
+    #: What describes an initiative, in the order its form and the API list it.
+    DESCRIPTION = ("name", "acronym", "slug", "launched", "website", "summary", "themes")
 
     search_document = (("name", "A"), ("acronym", "A"), ("summary", "B"))
 

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from ctdialogue.output.api import LinkSerializer, RecordSerializer, read_only_viewset
+from ctdialogue.output.api import RECORD_FIELDS, LinkSerializer, RecordSerializer, read_only_viewset
 
 from .filters import ResolutionFilter
 from .models import Resolution
@@ -19,9 +19,7 @@ class ResolutionSerializer(RecordSerializer):
     class Meta:
         model = Resolution
         fields = [
-            "id",
-            "api_url",
-            "html_url",
+            *RECORD_FIELDS,
             "number",
             "symbol",
             "year",

@@ -9,16 +9,4 @@ from .models import Resolution
 class ResolutionAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Resolution
-        fields = [
-            "number",
-            "year",
-            "adopted_on",
-            "title",
-            "agenda_item",
-            "summary",
-            "document_url",
-            "themes",
-            "initiatives",
-            "events",
-            *PUBLISHING_FIELDS,
-        ]
+        fields = [*Resolution.DESCRIPTION, "themes", "initiatives", "events", *PUBLISHING_FIELDS]

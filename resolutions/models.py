@@ -53,6 +53,17 @@ class Resolution(Publishable):
         Event, blank=True, related_name="resolutions", help_text="Events that discussed it."
     )
 
+    #: What describes a resolution, in the order its form and the import file list it.
+    DESCRIPTION = (
+        "number",
+        "year",
+        "adopted_on",
+        "title",
+        "agenda_item",
+        "summary",
+        "document_url",
+    )
+
     search_document = (("title", "A"), ("summary", "B"), ("agenda_item", "C"))
 
     objects = ResolutionQuerySet.as_manager()

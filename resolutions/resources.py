@@ -24,17 +24,7 @@ class ResolutionResource(VersionedResource):
     class Meta:
         model = Resolution
         import_id_fields = ["number"]
-        fields = [
-            "number",
-            "year",
-            "adopted_on",
-            "title",
-            "agenda_item",
-            "summary",
-            "document_url",
-            "language",
-            "themes",
-        ]
+        fields = [*Resolution.DESCRIPTION, "language", "themes"]
         export_order = fields
         clean_model_instances = True
         skip_unchanged = True

@@ -78,6 +78,10 @@ class LinkSerializer(serializers.Serializer):
         return reverse(self.view_name, kwargs={"id": obj.uid}, request=self.context.get("request"))
 
 
+#: What every record in the API starts with: its permanent identifier and its addresses.
+RECORD_FIELDS = ("id", "api_url", "html_url")
+
+
 class RecordSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uid", read_only=True)
     api_url = serializers.SerializerMethodField()
