@@ -1,6 +1,7 @@
 """Rules about the code as a whole, checked by reading it."""
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -85,3 +86,36 @@ def test_nothing_reads_the_time_when_a_module_is_imported():
         for line, code in time_read_at_import(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+# --- The tree: tests mirror it, and docs/architecture.md describes it ----------------
+
+#: Test modules that test the whole site rather than one module of it.
+WHOLE_SITE_TESTS = {"tests/test_architecture.py", "tests/e2e/test_accessibility.py"}
+
+
+def test_every_test_module_is_named_after_the_module_it_tests():
+    """tests/<path>/test_<name>.py tests <path>/<name>.py, so a module's tests are found
+    without searching, and a module's tests live in one file."""
+    strays = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "tests").rglob("test_*.py"))
+        if str(path.relative_to(ROOT)) not in WHOLE_SITE_TESTS
+        and not (
+            ROOT / path.parent.relative_to(ROOT / "tests") / path.name.removeprefix("test_")
+        ).is_file()
+    ]
+    assert strays == []
+
+
+def test_architecture_document_names_every_sub_package_and_module_it_lists():
+    document = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = document.split("## The tree", 1)[1].split("```")[1]
+    sub_packages = sorted(path.parent.name for path in (ROOT / "ctdialogue").glob("*/__init__.py"))
+    named_modules = set(re.findall(r"\b([a-z_]+\.py)\b", tree))
+    existing = {
+        path.name for package in (*PACKAGES, "tests") for path in (ROOT / package).rglob("*.py")
+    }
+
+    assert [name for name in sub_packages if f"  {name}/" not in tree] == []
+    assert sorted(named_modules - existing - {"manage.py"}) == []
