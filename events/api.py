@@ -50,14 +50,8 @@ class OrganizationSerializer(RecordSerializer):
         model = Organization
         fields = [
             *RECORD_FIELDS,
-            "name",
-            "acronym",
-            "slug",
-            "kind",
-            "country",
+            *Organization.DESCRIPTION,
             "country_name",
-            "website",
-            "description",
             "updated_at",
         ]
 

@@ -34,13 +34,7 @@ class OrganizationAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Organization
         fields = [
-            "name",
-            "acronym",
-            "slug",
-            "kind",
-            "country",
-            "website",
-            "description",
+            *Organization.DESCRIPTION,
             "logo",
             *PUBLISHING_FIELDS,
         ]

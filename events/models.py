@@ -98,6 +98,9 @@ class Organization(Publishable):
     logo = models.ImageField(upload_to=organization_logo_path, blank=True)
     logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
+    #: What describes a stakeholder, in the order its form and the API list it.
+    DESCRIPTION = ("name", "acronym", "slug", "kind", "country", "website", "description")
+
     search_document = (("name", "A"), ("acronym", "A"), ("description", "B"))
 
     objects = PublishableQuerySet.as_manager()

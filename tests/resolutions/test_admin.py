@@ -88,18 +88,8 @@ def test_resolution_add_page_shows_the_form_fields(staff_client):
     assert response.status_code == 200
     content = response.content.decode()
     for field in [
-        "number",
-        "year",
-        "adopted_on",
-        "title",
-        "agenda_item",
-        "summary",
-        "document_url",
-        "themes",
-        "initiatives",
-        "events",
-        "publication_status",
-        "publish_at_0",
+        *Resolution.DESCRIPTION,
+        *("themes", "initiatives", "events", "publication_status", "publish_at_0"),
     ]:
         assert f'name="{field}"' in content
 
