@@ -484,6 +484,8 @@ class Participation(models.Model):
 
     # Public only with its event and, when it names one, its organisation.
     shown_with = ("event", "organization")
+    #: The record this one is part of: they share one version for lost-update checks.
+    part_of = "event"
 
     objects = PublicQuerySet.as_manager()
 
@@ -557,6 +559,8 @@ class Contribution(models.Model):
 
     # Public only with its event and its speaker: a draft speaker's words stay a draft.
     shown_with = ("event", "person")
+    #: The record this one is part of: they share one version for lost-update checks.
+    part_of = "event"
 
     search_document = (("quotation", "A"), ("title", "A"), ("summary", "B"))
 
@@ -656,6 +660,8 @@ class InitiativePartner(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     shown_with = ("initiative", "organization")
+    #: The record this one is part of: they share one version for lost-update checks.
+    part_of = "initiative"
 
     objects = PublicQuerySet.as_manager()
 
@@ -699,6 +705,8 @@ class Photo(Publishable):
     order = models.PositiveSmallIntegerField(default=0)
 
     shown_with = ("event",)
+    #: The record this one is part of: they share one version for lost-update checks.
+    part_of = "event"
 
     objects = PublishableQuerySet.as_manager()
 
@@ -731,6 +739,8 @@ class Attachment(Publishable):
     order = models.PositiveSmallIntegerField(default=0)
 
     shown_with = ("event",)
+    #: The record this one is part of: they share one version for lost-update checks.
+    part_of = "event"
 
     objects = PublishableQuerySet.as_manager()
 

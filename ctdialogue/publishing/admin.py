@@ -3,7 +3,12 @@ protection against lost updates for every publishable one.
 
 ``VersionedAdmin`` (every content model) records each admin save with django-reversion,
 keeps an object's last state when it is deleted (so it can be recovered), and adds a
-page comparing two versions field by field.
+page comparing two versions field by field. Its change form carries the ``updated_at``
+it was loaded with; if somebody else saved the object since, the save is refused with
+a link to the history (optimistic locking: nothing is silently overwritten). A part of
+a record (``Model.part_of``: an event's speeches, participations, photos, documents)
+shares the record's version: changing or deleting it on its own page gives the record
+a new version, so a form of either opened before is refused.
 
 ``PublishableAdmin`` adds what the roles need:
 
@@ -11,9 +16,6 @@ page comparing two versions field by field.
   create drafts only, cannot delete what is published or scheduled (one by one or in
   bulk), and cannot publish by restoring or recovering an old version.
 - Publishers get the actions "Publish now", "Schedule..." and "Unpublish".
-- A change form carries the ``updated_at`` it was loaded with; if somebody else saved
-  the object since, the save is refused with a link to the history (optimistic
-  locking: nothing is silently overwritten).
 - Times are shown with their time zone's name.
 """
 
@@ -39,7 +41,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .history import compare, format_datetime, record_before_deletion
+from .history import compare, format_datetime, record_before_deletion, record_part_change
 from .identifiers import remember_old_slug
 from .models import DRAFT, PUBLICATION_FIELDS
 from .workflow import can_publish, is_draft, publish, unpublish
@@ -66,6 +68,16 @@ def time_of_day(value: datetime.datetime) -> str:
     if local.date() == timezone.localdate():
         return f"{local:%H:%M} ({zone})"
     return f"{date_format(local, 'j F Y')}, {local:%H:%M} ({zone})"
+
+
+def deleted_name(obj) -> str:
+    """ "participation “ICT4Peace”": what a history entry says was deleted."""
+    return f"{obj._meta.verbose_name} “{obj}”"
+
+
+def history_url_of(obj) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(obj.pk)])
 
 
 def name_of(user) -> str:
@@ -138,6 +150,7 @@ class VersionedAdmin(VersionAdmin):
     recovered; any two versions can be compared."""
 
     object_history_template = "admin/editorial/object_history.html"
+    change_form_template = "admin/editorial/change_form.html"
     history_latest_first = True
 
     def get_urls(self):
@@ -161,14 +174,90 @@ class VersionedAdmin(VersionAdmin):
         context.update(extra_context or {})
         return super(VersionAdmin, self).changelist_view(request, context)
 
+    # --- No lost updates ---
+
+    def whole_of(self, obj):
+        """The record whose version ``obj`` shares: an event for its speakers,
+        participants, photos and documents (the model's ``part_of``), else ``obj``."""
+        relation = getattr(self.model, "part_of", "")
+        return getattr(obj, relation) if relation else obj
+
+    def get_fields(self, request, obj=None):
+        return [name for name in super().get_fields(request, obj) if name != EDIT_VERSION]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or obj.pk is None:
+            return form
+        return with_edit_version(
+            form,
+            version_of=lambda instance: self.whole_of(instance).updated_at,
+            find_conflict=lambda bound: self.edit_conflict(request, bound),
+        )
+
+    def edit_conflict(self, request, form):
+        """The message refusing a save when someone else saved the object after the form
+        was loaded, or None. Locks the row until the save is committed."""
+        obj = self.whole_of(form.instance)
+        current = getattr(request, "editorial_current", None)
+        if current is None:
+            current = (
+                type(obj)
+                ._base_manager.select_for_update()
+                .filter(pk=obj.pk)
+                .values("updated_at")
+                .first()
+            )
+        name = obj._meta.verbose_name
+        if current is None:
+            return f"Someone else deleted this {name}. Your changes were not saved."
+        loaded = form.cleaned_data.get(EDIT_VERSION, "")
+        if loaded == version_token(current["updated_at"]):
+            return None
+        if not loaded:
+            return (
+                f"This form was sent without the version of the {name} it was opened with, "
+                f"so it could overwrite someone else's change. Reload the page and make "
+                f"your edits again."
+            )
+        history_url = history_url_of(obj)
+        loaded_at = parse_token(loaded)
+        latest = Version.objects.get_for_object(obj).select_related("revision__user").first()
+        by = ""
+        if latest and loaded_at and latest.revision.date_created > loaded_at:
+            author = latest.revision.user
+            by = " by you, in another window or tab" if author == request.user else ""
+            by = by or (f" by {name_of(author)}" if author else "")
+        return format_html(
+            "Someone else saved this {} at {}{} after you opened it. Your changes were not "
+            'saved. <a href="{}">Open the history</a> to see their change, then reload '
+            "this page and make your edits again.",
+            name,
+            time_of_day(current["updated_at"]),
+            by,
+            history_url,
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if self.whole_of(obj) is not obj:
+            record_part_change(obj, user=request.user)
+
     def delete_model(self, request, obj):
         record_before_deletion([obj], user=request.user)
         super().delete_model(request, obj)
+        if self.whole_of(obj) is not obj:
+            record_part_change(obj, user=request.user, comment=f"Deleted {deleted_name(obj)}.")
 
     def delete_queryset(self, request, queryset):
         with transaction.atomic(using=router.db_for_write(self.model)):
-            record_before_deletion(list(queryset), user=request.user)
+            parts = list(queryset)
+            record_before_deletion(parts, user=request.user)
             super().delete_queryset(request, queryset)
+            for part in parts if getattr(self.model, "part_of", "") else ():
+                record_part_change(
+                    part, user=request.user, comment=f"Deleted {deleted_name(part)}."
+                )
 
     def _versions(self, object_id):
         return Version.objects.get_for_object_reference(self.model, object_id).select_related(
@@ -288,16 +377,17 @@ class ScheduleForm(forms.Form):
         return value
 
 
-def with_edit_version(form_class, *, find_conflict):
-    """``form_class`` with a hidden field holding the ``updated_at`` it was loaded with;
-    ``find_conflict(form)`` returns the message refusing the save, or None."""
+def with_edit_version(form_class, *, version_of, find_conflict):
+    """``form_class`` with a hidden field holding the version (``version_of(instance)``,
+    an ``updated_at``) it was loaded with; ``find_conflict(form)`` returns the message
+    refusing the save, or None."""
 
     class EditVersionForm(form_class):
         edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self.fields[EDIT_VERSION].initial = version_token(self.instance.updated_at)
+            self.fields[EDIT_VERSION].initial = version_token(version_of(self.instance))
 
         def clean(self):
             cleaned_data = super().clean()
@@ -314,7 +404,6 @@ class PublishableAdmin(VersionedAdmin):
     """The admin of a model with a draft/published state (see the module docstring)."""
 
     actions = ["publish_now", "schedule", "unpublish", "delete_selected"]
-    change_form_template = "admin/editorial/change_form.html"
     revision_form_template = "admin/editorial/revision_form.html"
     recover_form_template = "admin/editorial/recover_form.html"
 
@@ -375,9 +464,6 @@ class PublishableAdmin(VersionedAdmin):
 
     # --- The change form ---
 
-    def get_fields(self, request, obj=None):
-        return [name for name in super().get_fields(request, obj) if name != EDIT_VERSION]
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         help_texts = dict(getattr(getattr(self.form, "_meta", None), "help_texts", None) or {})
         help_texts["publish_at"] = (
@@ -385,12 +471,7 @@ class PublishableAdmin(VersionedAdmin):
             f"Times are in {timezone.get_current_timezone_name()}, the site's time zone."
         )
         kwargs["help_texts"] = {**help_texts, **kwargs.get("help_texts", {})}
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is None or obj.pk is None:
-            return form
-        return with_edit_version(
-            form, find_conflict=lambda bound: self.edit_conflict(request, bound)
-        )
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def render_change_form(  # noqa: PLR0917 - Django's own signature
         self, request, context, add=False, change=False, form_url="", obj=None
@@ -398,48 +479,6 @@ class PublishableAdmin(VersionedAdmin):
         if obj is not None and obj.publication_state != "published":
             context["view_on_site_label"] = f"Preview ({obj.publication_state})"
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def edit_conflict(self, request, form):
-        """The message refusing a save when someone else saved the object after the form
-        was loaded, or None. Locks the row until the save is committed."""
-        obj = form.instance
-        current = getattr(request, "editorial_current", None)
-        if current is None:
-            current = (
-                self.model._base_manager.select_for_update()
-                .filter(pk=obj.pk)
-                .values("updated_at")
-                .first()
-            )
-        name = self.opts.verbose_name
-        if current is None:
-            return f"Someone else deleted this {name}. Your changes were not saved."
-        loaded = form.cleaned_data.get(EDIT_VERSION, "")
-        if loaded == version_token(current["updated_at"]):
-            return None
-        if not loaded:
-            return (
-                f"This form was sent without the version of the {name} it was opened with, "
-                f"so it could overwrite someone else's change. Reload the page and make "
-                f"your edits again."
-            )
-        history_url = self._admin_url("history", quote(obj.pk))
-        loaded_at = parse_token(loaded)
-        latest = self._versions(str(obj.pk)).order_by("-pk").first()
-        by = ""
-        if latest and loaded_at and latest.revision.date_created > loaded_at:
-            author = latest.revision.user
-            by = " by you, in another window or tab" if author == request.user else ""
-            by = by or (f" by {name_of(author)}" if author else "")
-        return format_html(
-            "Someone else saved this {} at {}{} after you opened it. Your changes were not "
-            'saved. <a href="{}">Open the history</a> to see their change, then reload '
-            "this page and make your edits again.",
-            name,
-            time_of_day(current["updated_at"]),
-            by,
-            history_url,
-        )
 
     # --- The changelist ---
 

@@ -51,6 +51,23 @@ def record_before_deletion(objects, *, user):
             reversion.add_to_revision(obj)
 
 
+def record_part_change(part, *, user, comment=""):
+    """``part`` (a speech, a participation, a photo of an event: a record whose model
+    names its whole in ``part_of``) was saved or deleted: the whole gets a new
+    ``updated_at``, so a form of the whole opened before is refused (no lost update),
+    and a version in its history, with its parts as they are now."""
+    whole = getattr(part, part.part_of)
+    type(whole)._base_manager.filter(pk=whole.pk).update(updated_at=timezone.now())
+    whole.refresh_from_db()
+    if reversion.is_active():
+        reversion.add_to_revision(whole)
+        return
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        reversion.add_to_revision(whole)
+
+
 # --- Comparing two versions ----------------------------------------------------
 
 # A word or a run of white space: a changed word is marked, not a changed line.

@@ -9,13 +9,17 @@ from django.test import Client
 from reversion.models import Version
 
 from ctdialogue.publishing.models import DRAFT, PUBLISHED
-from events.models import Event, EventSeries, Theme
+from events.models import Event, EventSeries, Participation, Theme
 from resolutions.models import Resolution
 from tests.admin_forms import admin_url, form_data
 from tests.factories import (
+    AttachmentFactory,
+    ContributionFactory,
     EventFactory,
     EventSeriesFactory,
+    InitiativePartnerFactory,
     ParticipationFactory,
+    PhotoFactory,
     ResolutionFactory,
     ThemeFactory,
 )
@@ -84,6 +88,103 @@ def test_an_inline_change_also_counts_as_a_change(editor_client, publisher_clien
     assert "Someone else saved this event" in response.content.decode()
     event.refresh_from_db()
     assert event.title != "Other title"
+
+
+# A part of a record (a speech, a participation, a photo, a document of an event; a
+# partner of an initiative) shares the record's version: a change to it on its own
+# page makes a form of the record opened before refuse to save, and the other way round.
+PARTS = {
+    "participation": (ParticipationFactory, "event", {"description": "Hosts"}),
+    "contribution": (ContributionFactory, "event", {"title": "Opening address"}),
+    "photo": (PhotoFactory, "event", {"caption": "The opening session"}),
+    "attachment": (AttachmentFactory, "event", {"title": "Concept note (final)"}),
+    "initiative-partner": (InitiativePartnerFactory, "initiative", {"role": "lead"}),
+}
+
+
+@pytest.fixture(params=PARTS.values(), ids=PARTS.keys())
+def part(request):
+    """A part of each kind, with ``whole`` (the record it is part of), ``changes`` to
+    make on its own page, and the addresses of both change pages."""
+    factory, whole_name, changes = request.param
+    part = factory()
+    part.whole = getattr(part, whole_name)
+    part.changes = changes
+    part.url = admin_url(type(part), "change", part.pk)
+    part.whole_url = admin_url(type(part.whole), "change", part.whole.pk)
+    return part
+
+
+def saved_values(part):
+    part.refresh_from_db()
+    return {name: str(getattr(part, name)) for name in part.changes}
+
+
+def refusal_of(part, response) -> bool:
+    page = response.content.decode()
+    return (
+        f"Someone else saved this {part.whole._meta.verbose_name} at" in page
+        and admin_url(type(part.whole), "history", part.whole.pk) in page
+    )
+
+
+def test_a_change_to_a_part_on_its_own_page_refuses_a_stale_form_of_the_whole(
+    editor_client, publisher_client, part
+):
+    stale = editor_client.get(part.whole_url)
+    saved = publisher_client.post(
+        part.url, form_data(publisher_client.get(part.url), **part.changes)
+    )
+    name = "title" if hasattr(part.whole, "title") else "name"
+
+    response = editor_client.post(part.whole_url, form_data(stale, **{name: "Stale edit"}))
+
+    assert saved.status_code == 302
+    assert refusal_of(part, response)
+    assert "by Publisher Staff after you opened it." in response.content.decode()
+    part.whole.refresh_from_db()
+    assert getattr(part.whole, name) != "Stale edit"
+    assert saved_values(part) == part.changes
+
+
+def test_deleting_a_part_on_its_own_page_refuses_a_stale_form_of_the_whole(
+    editor_client, publisher_client, part
+):
+    stale = editor_client.get(part.whole_url)
+
+    publisher_client.post(admin_url(type(part), "delete", part.pk), {"post": "yes"})
+    response = editor_client.post(part.whole_url, form_data(stale))
+
+    assert refusal_of(part, response)
+    assert not type(part).objects.filter(pk=part.pk).exists()
+
+
+def test_a_save_of_the_whole_refuses_a_stale_form_of_its_part(
+    editor_client, publisher_client, part
+):
+    stale = editor_client.get(part.url)
+    publisher_client.post(part.whole_url, form_data(publisher_client.get(part.whole_url)))
+
+    response = editor_client.post(part.url, form_data(stale, **part.changes))
+
+    assert refusal_of(part, response)
+    assert saved_values(part) != part.changes
+
+
+def test_a_change_to_a_part_is_in_the_history_of_its_whole(publisher_client):
+    participation = ParticipationFactory(description="")
+    url = admin_url(Participation, "change", participation.pk)
+
+    publisher_client.post(url, form_data(publisher_client.get(url), description="Hosts"))
+
+    [latest, *_] = Version.objects.get_for_object(participation.event).select_related(
+        "revision__user"
+    )
+    assert latest.revision.user.username == "publisher"
+    [part] = latest.revision.version_set.filter(
+        object_id=str(participation.pk), content_type__model="participation"
+    )
+    assert part.field_dict["description"] == "Hosts"
 
 
 def test_same_user_in_two_tabs_is_told_so(editor):
