@@ -427,22 +427,26 @@ class PublishableAdmin(VersionedAdmin):
     def save_model(self, request, obj, form, change):
         if not change and not self.has_publish_permission(request):
             obj.publication_status = DRAFT
+        # The address the record has now: read before a restore put an old version's
+        # slug in its place, or from the database.
+        old_slug = getattr(request, "editorial_slug", None)
+        if old_slug is None and change and hasattr(obj, "slug"):
+            stored = self.model._base_manager.filter(pk=obj.pk).values_list("slug", flat=True)
+            old_slug = stored.first()
         super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data:
+        if old_slug:
             # The old address keeps working: it redirects to the new one.
-            remember_old_slug(obj, old_slug=form.initial.get("slug", ""))
+            remember_old_slug(obj, old_slug=old_slug)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring brings back the content of an old version, never its publication
         # state: the object stays as published (or not) as it is now, and the form is
         # checked against the current version for lost updates.
         with transaction.atomic(using=router.db_for_write(self.model)):
-            request.editorial_current = (
-                self.model._base_manager.select_for_update()
-                .filter(pk=unquote(object_id))
-                .values(*PUBLICATION_FIELDS, "updated_at")
-                .first()
-            )
+            row = self.model._base_manager.select_for_update().filter(pk=unquote(object_id))
+            request.editorial_current = row.values(*PUBLICATION_FIELDS, "updated_at").first()
+            if hasattr(self.model, "slug"):
+                request.editorial_slug = row.values_list("slug", flat=True).first()
             return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):

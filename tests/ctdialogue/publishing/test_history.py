@@ -8,7 +8,15 @@ from reversion.models import Version
 from ctdialogue.publishing.models import DRAFT
 from events.models import Event, Participation, Theme
 from tests.admin_forms import admin_url, form_data
-from tests.factories import EventFactory, ParticipationFactory, ThemeFactory
+from tests.factories import (
+    EventFactory,
+    EventSeriesFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +204,41 @@ def test_changelist_links_to_the_recover_list(editor_client):
     content = editor_client.get(admin_url(Event, "changelist")).content.decode()
 
     assert f'href="{admin_url(Event, "recoverlist")}"' in content
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        EventFactory,
+        ThemeFactory,
+        InitiativeFactory,
+        OrganizationFactory,
+        PersonFactory,
+        EventSeriesFactory,
+    ],
+)
+def test_every_former_address_redirects_after_any_restore(client, publisher_client, factory):
+    record = factory(slug="first")
+    first = save_version(record)
+    addresses = {}
+    for slug in ("first", "second", "third"):
+        edit(publisher_client, record, slug=slug)
+        record.refresh_from_db()
+        addresses[slug] = record.get_absolute_url()
+    second = Version.objects.get_for_object(record)[1]
+
+    for version, current in ((first, "first"), (second, "second")):
+        url = admin_url(type(record), "revision", record.pk, version.pk)
+        publisher_client.post(url, form_data(publisher_client.get(url)))
+        record.refresh_from_db()
+
+        assert record.slug == current
+        assert client.get(addresses[current]).status_code == 200
+        for slug, address in addresses.items():
+            if slug != current:
+                response = client.get(address)
+                assert response.get("Location") == addresses[current], (
+                    current,
+                    slug,
+                    response.status_code,
+                )
