@@ -30,6 +30,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -41,7 +42,13 @@ from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .history import compare, format_datetime, record_before_deletion, record_part_change
+from .history import (
+    compare,
+    format_datetime,
+    record_before_deletion,
+    record_part_change,
+    restore_links,
+)
 from .identifiers import remember_old_slug
 from .models import DRAFT, PUBLICATION_FIELDS
 from .workflow import can_publish, is_draft, publish, unpublish
@@ -151,6 +158,8 @@ class VersionedAdmin(VersionAdmin):
 
     object_history_template = "admin/editorial/object_history.html"
     change_form_template = "admin/editorial/change_form.html"
+    revision_form_template = "admin/editorial/revision_form.html"
+    recover_form_template = "admin/editorial/recover_form.html"
     history_latest_first = True
 
     def get_urls(self):
@@ -240,8 +249,17 @@ class VersionedAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        recovering = getattr(request, "editorial_recovering", None)
+        if recovering is not None:
+            restore_links(recovering.revision)
         if self.whole_of(obj) is not obj:
             record_part_change(obj, user=request.user)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A recovered object comes back with the links other records had to it (a
+        # publishable one as a draft: PublishableAdmin.get_object).
+        request.editorial_recovering = get_object_or_404(Version, pk=version_id)
+        return super().recover_view(request, version_id, extra_context)
 
     def delete_model(self, request, obj):
         record_before_deletion([obj], user=request.user)
@@ -404,8 +422,6 @@ class PublishableAdmin(VersionedAdmin):
     """The admin of a model with a draft/published state (see the module docstring)."""
 
     actions = ["publish_now", "schedule", "unpublish", "delete_selected"]
-    revision_form_template = "admin/editorial/revision_form.html"
-    recover_form_template = "admin/editorial/recover_form.html"
 
     # --- Roles ---
 
@@ -449,11 +465,6 @@ class PublishableAdmin(VersionedAdmin):
                 request.editorial_slug = row.values_list("slug", flat=True).first()
             return super().revision_view(request, object_id, version_id, extra_context)
 
-    def recover_view(self, request, version_id, extra_context=None):
-        # A recovered object comes back as a draft.
-        request.editorial_recovering = True
-        return super().recover_view(request, version_id, extra_context)
-
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
         if obj is None:
@@ -462,7 +473,7 @@ class PublishableAdmin(VersionedAdmin):
         if current:
             for name, value in current.items():
                 setattr(obj, name, value)
-        elif getattr(request, "editorial_recovering", False):
+        elif getattr(request, "editorial_recovering", None) is not None:
             obj.publication_status = DRAFT
         return obj
 

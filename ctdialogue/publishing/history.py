@@ -16,11 +16,14 @@ import re
 from dataclasses import dataclass
 
 import reversion
+from django.apps import apps
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
+
+from .models import DeletedLinks
 
 # model -> the reverse relations whose rows are stored with (and restored with) it.
 FOLLOWED: dict[type[models.Model], tuple[str, ...]] = {}
@@ -36,7 +39,8 @@ def register(model, *, follow=()):
 
 
 def record_before_deletion(objects, *, user):
-    """Store the last state of ``objects`` (with the parts they follow) as a revision.
+    """Store the last state of ``objects`` (with the parts they follow, and the links
+    other records have to them) as a revision.
 
     reversion only keeps versions of rows that still exist when a revision is saved,
     so this must run, and finish, before the rows are deleted: it cannot be part of a
@@ -49,6 +53,39 @@ def record_before_deletion(objects, *, user):
         reversion.set_comment("Deleted.")
         for obj in objects:
             reversion.add_to_revision(obj)
+        reversion.add_meta(DeletedLinks, links={key_of(obj): links_to(obj) for obj in objects})
+
+
+def key_of(obj) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def links_to(obj) -> dict[str, list]:
+    """The records that link to ``obj`` through a many-to-many field of theirs (an
+    event's ``themes`` for a theme), by "app.model.field": reversion stores a record's
+    own links, not these. Links through a model of their own (an initiative's
+    partners) are parts, and kept as such."""
+    links = {}
+    for relation in obj._meta.related_objects:
+        if relation.many_to_many and relation.through._meta.auto_created:
+            field = relation.field
+            pks = list(getattr(obj, relation.get_accessor_name()).values_list("pk", flat=True))
+            if pks:
+                links[f"{field.model._meta.label_lower}.{field.name}"] = pks
+    return links
+
+
+def restore_links(revision) -> None:
+    """Link the records of ``revision`` (deleted, now recovered) again with those that
+    linked to them and still exist."""
+    kept = DeletedLinks.objects.filter(revision=revision).first()
+    for key, links in (kept.links if kept else {}).items():
+        label, pk = key.rsplit(":", 1)
+        obj = apps.get_model(label)._base_manager.filter(pk=pk).first()
+        for path, pks in links.items() if obj else ():
+            model_label, field_name = path.rsplit(".", 1)
+            for other in apps.get_model(model_label)._base_manager.filter(pk__in=pks):
+                getattr(other, field_name).add(obj)
 
 
 def record_part_change(part, *, user, comment=""):

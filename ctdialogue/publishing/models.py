@@ -226,3 +226,24 @@ class SlugHistory(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model}: {self.slug}"
+
+
+class DeletedLinks(models.Model):
+    """The links other records had to records deleted in one revision: what django-
+    reversion does not keep. A theme's events, an event's initiatives and resolutions
+    (many-to-many links declared on the other side) come back when the record is
+    recovered (``publishing.history``)."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="deleted_links"
+    )
+    #: {"events.theme:12": {"events.event.themes": [3, 5]}, ...}: for each deleted
+    #: record, the records (by model, field and primary key) that linked to it.
+    links = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = "links of deleted records"
+        verbose_name_plural = "links of deleted records"
+
+    def __str__(self):
+        return f"Links kept with revision {self.revision_id}"

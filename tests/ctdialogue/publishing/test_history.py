@@ -6,15 +6,33 @@ import reversion
 from reversion.models import Version
 
 from ctdialogue.publishing.models import DRAFT
-from events.models import Event, Participation, Theme
+from events.models import (
+    Attachment,
+    Contribution,
+    Event,
+    EventSeries,
+    Initiative,
+    InitiativePartner,
+    Organization,
+    Participation,
+    Person,
+    Photo,
+    Theme,
+)
+from resolutions.models import Resolution
 from tests.admin_forms import admin_url, form_data
 from tests.factories import (
+    AttachmentFactory,
+    ContributionFactory,
     EventFactory,
     EventSeriesFactory,
     InitiativeFactory,
+    InitiativePartnerFactory,
     OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
+    PhotoFactory,
+    ResolutionFactory,
     ThemeFactory,
 )
 
@@ -242,3 +260,106 @@ def test_every_former_address_redirects_after_any_restore(client, publisher_clie
                     slug,
                     response.status_code,
                 )
+
+
+# --- Nothing deleted is lost -----------------------------------------------------------
+
+
+def linked_world():
+    """One record of every kind, each linked to all the others it can be."""
+    organization = OrganizationFactory(name="ICT4Peace")
+    person = PersonFactory(name="Andrei Kovalenko", organization=organization)
+    theme = ThemeFactory(name="Digital evidence")
+    event = EventFactory(title="Bangkok", series=EventSeriesFactory(name="Asia"), edition=2)
+    event.themes.add(theme)
+    ParticipationFactory(event=event, organization=organization, role="co_host")
+    ContributionFactory(event=event, person=person, title="Opening")
+    PhotoFactory(event=event, caption="The room")
+    AttachmentFactory(event=event, title="Concept note")
+    initiative = InitiativeFactory(name="Tech Against Terrorism")
+    initiative.themes.add(theme)
+    initiative.events.add(event)
+    InitiativePartnerFactory(initiative=initiative, organization=organization, role="lead")
+    resolution = ResolutionFactory(number=2396)
+    resolution.themes.add(theme)
+    resolution.initiatives.add(initiative)
+    resolution.events.add(event)
+
+
+def every_link() -> set[tuple]:
+    """Every link between the records, by their names: the same set before a delete
+    and after the recovery, or something was lost."""
+    event_links = {
+        (event.title, "series", str(event.series), event.edition) for event in Event.objects.all()
+    }
+    many = {
+        (str(owner), name, str(other))
+        for model, names in (
+            (Event, ["themes"]),
+            (Initiative, ["themes", "events"]),
+            (Resolution, ["themes", "initiatives", "events"]),
+        )
+        for owner in model.objects.all()
+        for name in names
+        for other in getattr(owner, name).all()
+    }
+    parts = {
+        (type(part).__name__, str(part.event), str(part))
+        for model in (Participation, Contribution, Photo, Attachment)
+        for part in model.objects.all()
+    }
+    partners = {
+        (str(p.initiative), str(p.organization), p.role) for p in InitiativePartner.objects.all()
+    }
+    people = {(str(p), str(p.organization)) for p in Person.objects.all()}
+    return event_links | many | parts | partners | people
+
+
+def delete_on_admin(client, record):
+    return client.post(admin_url(type(record), "delete", record.pk), {"post": "yes"})
+
+
+RECOVERABLE = [Theme, Event, Initiative, Resolution, Photo, Attachment, Participation,
+               Contribution, InitiativePartner]  # fmt: skip
+
+
+@pytest.mark.parametrize("model", RECOVERABLE, ids=lambda model: model.__name__)
+def test_a_deleted_record_comes_back_with_every_link_it_had(publisher_client, model):
+    linked_world()
+    before = every_link()
+    record = model.objects.get()
+
+    delete_on_admin(publisher_client, record)
+    assert not model.objects.filter(pk=record.pk).exists()
+    assert every_link() != before
+    deleted = Version.objects.get_deleted(model).get()
+    page = publisher_client.get(admin_url(model, "recover", deleted.pk))
+    response = publisher_client.post(admin_url(model, "recover", deleted.pk), form_data(page))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert every_link() == before
+
+
+@pytest.mark.parametrize(
+    ("model", "dependants"),
+    [
+        (Organization, ["Andrei Kovalenko", "Bangkok", "Tech Against Terrorism"]),
+        (Person, ["Andrei Kovalenko - Address - Bangkok"]),
+        (EventSeries, ["Bangkok"]),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_deleting_a_record_others_depend_on_is_refused_with_the_list(
+    publisher_client, model, dependants
+):
+    linked_world()
+    before = every_link()
+    record = model.objects.get()
+
+    page = delete_on_admin(publisher_client, record).content.decode()
+
+    assert "would require deleting the following protected related objects" in page
+    for name in dependants:
+        assert name in page
+    assert model.objects.filter(pk=record.pk).exists()
+    assert every_link() == before
