@@ -11,6 +11,15 @@ def admin_url(model, view, *args):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 
 
+def admin_action(client, model, name, objects, **extra):
+    """Run the changelist action ``name`` on ``objects``, as the admin's form sends it."""
+    return client.post(
+        admin_url(model, "changelist"),
+        {"action": name, "_selected_action": [obj.pk for obj in objects], **extra},
+        follow=True,
+    )
+
+
 def _text(value):
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()

@@ -20,6 +20,7 @@ a new version, so a form of either opened before is refused.
 """
 
 import datetime
+from dataclasses import dataclass
 
 import reversion
 from django import forms
@@ -51,7 +52,14 @@ from .history import (
 )
 from .identifiers import remember_old_slug
 from .models import DRAFT, PUBLICATION_FIELDS
-from .workflow import can_publish, is_draft, publish, unpublish
+from .workflow import (
+    PublicationBlocked,
+    can_publish,
+    content_findings,
+    is_draft,
+    publish,
+    unpublish,
+)
 
 EDIT_VERSION = "edit_version"
 
@@ -395,6 +403,26 @@ class ScheduleForm(forms.Form):
         return value
 
 
+@dataclass(frozen=True)
+class ActionPage:
+    """What the intermediate page of an action says: its action name, title,
+    introduction and the label of its button."""
+
+    action: str
+    title: str
+    intro: str
+    submit: str
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason",
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Why the text is right as it is. Kept in the history with your name.",
+    )
+
+
 def with_edit_version(form_class, *, version_of, find_conflict):
     """``form_class`` with a hidden field holding the version (``version_of(instance)``,
     an ``updated_at``) it was loaded with; ``find_conflict(form)`` returns the message
@@ -421,7 +449,13 @@ def with_edit_version(form_class, *, version_of, find_conflict):
 class PublishableAdmin(VersionedAdmin):
     """The admin of a model with a draft/published state (see the module docstring)."""
 
-    actions = ["publish_now", "schedule", "unpublish", "delete_selected"]
+    actions = [
+        "publish_now",
+        "schedule",
+        "publish_despite_findings",
+        "unpublish",
+        "delete_selected",
+    ]
 
     # --- Roles ---
 
@@ -511,7 +545,7 @@ class PublishableAdmin(VersionedAdmin):
     # --- Actions ---
 
     def _change_publication(self, request, queryset, change, *, comment, done):
-        changed, refused = [], []
+        changed, blocked, refused = [], [], []
         pks = list(queryset.values_list("pk", flat=True))
         with reversion.create_revision():
             reversion.set_user(request.user)
@@ -522,6 +556,8 @@ class PublishableAdmin(VersionedAdmin):
             for obj in locked.order_by("pk"):
                 try:
                     change(obj)
+                except PublicationBlocked as error:
+                    blocked.append(error.messages[0])
                 except ValidationError as error:
                     refused.append(f"{obj} ({' '.join(error.messages)})")
                 else:
@@ -529,6 +565,14 @@ class PublishableAdmin(VersionedAdmin):
         if changed:
             names = capfirst(self.opts.verbose_name_plural)
             self.message_user(request, f"{names} {done}: {', '.join(changed)}.", messages.SUCCESS)
+        if blocked:
+            self.message_user(
+                request,
+                f"Not {done}, because {'; '.join(blocked)}. Correct the text, or choose "
+                f"“Publish selected {self.opts.verbose_name_plural} despite content "
+                f"findings…” and give the reason.",
+                messages.ERROR,
+            )
         if refused:
             self.message_user(
                 request,
@@ -536,37 +580,79 @@ class PublishableAdmin(VersionedAdmin):
                 messages.ERROR,
             )
 
+    def _action_form(self, request, queryset, form, page: "ActionPage"):
+        """The intermediate page of an action that needs input (a time, a reason)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": page.title,
+            "subtitle": None,
+            "opts": self.opts,
+            "form": form,
+            "page": page,
+            "objects": [(obj, content_findings(obj)) for obj in queryset],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/action_form.html", context)
+
     @admin.action(
         permissions=["publish"], description="Publish selected %(verbose_name_plural)s now"
     )
     def publish_now(self, request, queryset):
         self._change_publication(request, queryset, publish, comment="Published.", done="published")
 
+    def _action_with_form(self, request, queryset, form_class, page, act):
+        """An action that asks for input first: its page until ``form_class`` is valid,
+        then ``act(cleaned_data)`` gives the change to make, its comment and its word."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._action_form(request, queryset, form, page)
+        change, comment, done = act(form.cleaned_data)
+        self._change_publication(request, queryset, change, comment=comment, done=done)
+        return None
+
     @admin.action(permissions=["publish"], description="Schedule selected %(verbose_name_plural)s…")
     def schedule(self, request, queryset):
-        form = ScheduleForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            at = form.cleaned_data["publish_at"]
-            self._change_publication(
-                request,
-                queryset,
+        names = self.opts.verbose_name_plural
+        page = ActionPage(
+            action="schedule",
+            title=f"Schedule {names}",
+            intro=f"These {names} will appear on the public site at the time you choose:",
+            submit="Schedule",
+        )
+
+        def act(data):
+            at, when = data["publish_at"], format_datetime(data["publish_at"])
+            return (
                 lambda obj: publish(obj, at=at),
-                comment=f"Scheduled for {format_datetime(at)}.",
-                done=f"scheduled for {format_datetime(at)}",
+                f"Scheduled for {when}.",
+                f"scheduled for {when}",
             )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Schedule {self.opts.verbose_name_plural}",
-            "subtitle": None,
-            "opts": self.opts,
-            "form": form,
-            "objects": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "media": self.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/editorial/schedule.html", context)
+
+        return self._action_with_form(request, queryset, ScheduleForm, page, act)
+
+    @admin.action(
+        permissions=["publish"],
+        description="Publish selected %(verbose_name_plural)s despite content findings…",
+    )
+    def publish_despite_findings(self, request, queryset):
+        page = ActionPage(
+            action="publish_despite_findings",
+            title=f"Publish {self.opts.verbose_name_plural} despite content findings",
+            intro=(
+                "The content check found what is listed below. Publish only if you are "
+                "sure it is right; your reason is kept in each record's history."
+            ),
+            submit="Publish anyway",
+        )
+
+        def act(data):
+            reason = data["reason"]
+            comment = f"Published despite content findings. Reason: {reason}"
+            return lambda obj: publish(obj, override=reason), comment, "published"
+
+        return self._action_with_form(request, queryset, OverrideForm, page, act)
 
     @admin.action(
         permissions=["publish"],

@@ -11,7 +11,7 @@ from reversion.models import Version
 from ctdialogue.publishing.models import DRAFT, PUBLISHED
 from events.models import Event, EventSeries, Participation, Theme
 from resolutions.models import Resolution
-from tests.admin_forms import admin_url, form_data
+from tests.admin_forms import admin_action, admin_url, form_data
 from tests.factories import (
     AttachmentFactory,
     ContributionFactory,
@@ -249,14 +249,6 @@ def test_restore_over_a_newer_change_is_refused(editor_client, publisher_client)
     assert theme.description == "Two."
 
 
-def action(client, model, name, objects, **extra):
-    return client.post(
-        admin_url(model, "changelist"),
-        {"action": name, "_selected_action": [obj.pk for obj in objects], **extra},
-        follow=True,
-    )
-
-
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
@@ -321,7 +313,7 @@ def test_editor_add_creates_a_draft_whatever_is_posted(editor_client):
 def test_editor_cannot_publish_with_an_action(editor_client):
     event = EventFactory(draft=True)
 
-    response = action(editor_client, Event, "publish_now", [event])
+    response = admin_action(editor_client, Event, "publish_now", [event])
 
     assert "No action selected." in messages_of(response)
     event.refresh_from_db()
@@ -368,7 +360,7 @@ def test_editor_bulk_delete_with_a_published_event_deletes_nothing(editor_client
     draft = EventFactory(draft=True)
     published = EventFactory(title="Bangkok workshop")
 
-    response = action(editor_client, Event, "delete_selected", [draft, published], post="yes")
+    response = admin_action(editor_client, Event, "delete_selected", [draft, published], post="yes")
 
     assert any(
         "Nothing was deleted" in message and "Bangkok workshop" in message
@@ -380,7 +372,7 @@ def test_editor_bulk_delete_with_a_published_event_deletes_nothing(editor_client
 def test_editor_bulk_delete_of_drafts_deletes_them(editor_client):
     drafts = EventFactory.create_batch(2, draft=True)
 
-    action(editor_client, Event, "delete_selected", drafts, post="yes")
+    admin_action(editor_client, Event, "delete_selected", drafts, post="yes")
 
     assert Event.objects.count() == 0
 
@@ -397,7 +389,7 @@ def test_publisher_can_delete_a_published_event(publisher_client):
 def test_publisher_bulk_delete_of_published_resolutions_deletes_them(publisher_client):
     resolutions = ResolutionFactory.create_batch(2)
 
-    action(publisher_client, Resolution, "delete_selected", resolutions, post="yes")
+    admin_action(publisher_client, Resolution, "delete_selected", resolutions, post="yes")
 
     assert Resolution.objects.count() == 0
 
@@ -405,7 +397,7 @@ def test_publisher_bulk_delete_of_published_resolutions_deletes_them(publisher_c
 def test_publisher_publish_now_makes_drafts_public(publisher_client, client):
     event = EventFactory(draft=True, title="Second dialogue")
 
-    response = action(publisher_client, Event, "publish_now", [event])
+    response = admin_action(publisher_client, Event, "publish_now", [event])
 
     assert "Events published: Second dialogue." in messages_of(response)
     event.refresh_from_db()
@@ -416,7 +408,7 @@ def test_publisher_publish_now_makes_drafts_public(publisher_client, client):
 def test_publisher_unpublish_takes_events_off_the_site(publisher_client, client):
     event = EventFactory(title="Second dialogue")
 
-    response = action(publisher_client, Event, "unpublish", [event])
+    response = admin_action(publisher_client, Event, "unpublish", [event])
 
     assert "Events unpublished (back to draft): Second dialogue." in messages_of(response)
     event.refresh_from_db()
@@ -428,7 +420,7 @@ def test_publisher_publish_now_keeps_the_time_of_a_live_event(publisher_client):
     event = EventFactory()
     published_at = event.publish_at
 
-    action(publisher_client, Event, "publish_now", [event])
+    admin_action(publisher_client, Event, "publish_now", [event])
 
     event.refresh_from_db()
     assert event.publish_at == published_at
@@ -437,7 +429,7 @@ def test_publisher_publish_now_keeps_the_time_of_a_live_event(publisher_client):
 def test_publishing_an_invalid_object_is_refused(publisher_client):
     resolution = ResolutionFactory(draft=True, year=2016)  # adopted in 2017
 
-    response = action(publisher_client, Resolution, "publish_now", [resolution])
+    response = admin_action(publisher_client, Resolution, "publish_now", [resolution])
 
     assert any("Not published" in message for message in messages_of(response))
     resolution.refresh_from_db()
@@ -457,7 +449,7 @@ def test_publisher_publishes_from_a_changelist_with_counts(publisher_client):
     series = EventSeriesFactory(draft=True, name="Asia ICT and CT Dialogue")
     EventFactory(series=series, edition=1)
 
-    response = action(publisher_client, EventSeries, "publish_now", [series])
+    response = admin_action(publisher_client, EventSeries, "publish_now", [series])
 
     assert "Event series published: Asia ICT and CT Dialogue." in messages_of(response)
     series.refresh_from_db()

@@ -7,11 +7,13 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from reversion.models import Version
 
-from ctdialogue.publishing.models import PUBLISHED
+from ctdialogue.publishing.models import DRAFT, PUBLISHED
+from ctdialogue.publishing.workflow import PublicationBlocked, publish
 from events.models import Event, Theme
-from tests.admin_forms import admin_url
-from tests.factories import EventFactory, ThemeFactory
+from tests.admin_forms import admin_action, admin_url
+from tests.factories import ContributionFactory, EventFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +214,106 @@ def test_roles_publisher_has_every_editor_permission():
 def test_publish_permission_is_named_after_the_model():
     permission = Group.objects.get(name="Publisher").permissions.get(codename="publish_event")
     assert permission.name == "Can publish event"
+
+
+# --- The content check at the gate -------------------------------------------------
+
+INJECTED = "Cooperation with platforms 缅北禁地 was discussed."
+
+
+def test_publishing_a_record_with_a_content_finding_is_blocked():
+    event = EventFactory(draft=True, summary=INJECTED)
+
+    with pytest.raises(PublicationBlocked) as blocked:
+        publish(event)
+
+    assert "the content check found 1 problem in" in blocked.value.messages[0]
+    assert "缅北禁地" in blocked.value.messages[0]
+    event.refresh_from_db()
+    assert event.publication_status == DRAFT
+
+
+def test_a_finding_in_a_part_blocks_its_event_too():
+    event = EventFactory(draft=True)
+    ContributionFactory(event=event, quotation=INJECTED)
+
+    with pytest.raises(PublicationBlocked):
+        publish(event)
+
+
+def test_a_reason_overrides_the_content_check():
+    event = EventFactory(draft=True, summary=INJECTED)
+
+    publish(event, override="The phrase is a quoted example of spam, on purpose.")
+
+    event.refresh_from_db()
+    assert event.publication_status == PUBLISHED
+
+
+def test_clean_text_in_every_un_language_publishes():
+    for language, text in [
+        ("ru", "Борьба с терроризмом"),  # noqa: RUF001 - Russian, on purpose
+        ("zh", "打击恐怖主义"),
+        ("ar", "مكافحة الإرهاب"),
+    ]:
+        theme = ThemeFactory(draft=True, language=language, description=text)
+        publish(theme)
+        theme.refresh_from_db()
+        assert theme.publication_status == PUBLISHED, language
+
+
+def test_publish_now_refuses_a_record_with_findings_and_says_what_to_do(publisher_client):
+    blocked = EventFactory(title="Blocked", draft=True, summary=INJECTED)
+    clean = EventFactory(title="Clean", draft=True)
+
+    page = admin_action(publisher_client, Event, "publish_now", [blocked, clean]).content.decode()
+
+    assert "Events published: Clean." in page
+    assert "Not published, because the content check found 1 problem in “Blocked”" in page
+    assert "despite content findings…” and give the reason." in page
+    assert list(Event.objects.published().values_list("title", flat=True)) == ["Clean"]
+
+
+def test_publish_despite_findings_lists_them_and_asks_for_a_reason(publisher_client):
+    event = EventFactory(title="Blocked", draft=True, summary=INJECTED)
+
+    page = admin_action(
+        publisher_client, Event, "publish_despite_findings", [event]
+    ).content.decode()
+    too_short = admin_action(
+        publisher_client, Event, "publish_despite_findings", [event], apply="1", reason="ok"
+    ).content.decode()
+
+    assert "缅北禁地" in page
+    assert 'name="reason"' in page
+    assert "Ensure this value has at least 10 characters" in too_short
+    event.refresh_from_db()
+    assert event.publication_status == DRAFT
+
+
+def test_publish_despite_findings_records_who_and_why(publisher_client, publisher):
+    event = EventFactory(title="Blocked", draft=True, summary=INJECTED)
+    reason = "The phrase is quoted in a report on spam, on purpose."
+
+    admin_action(
+        publisher_client, Event, "publish_despite_findings", [event], apply="1", reason=reason
+    )
+
+    event.refresh_from_db()
+    assert event.publication_status == PUBLISHED
+    latest = Version.objects.get_for_object(event).select_related("revision").first()
+    assert latest.revision.user == publisher
+    assert latest.revision.get_comment() == f"Published despite content findings. Reason: {reason}"
+
+
+def test_editors_get_no_override_action(editor_client):
+    event = EventFactory(draft=True, summary=INJECTED)
+
+    page = editor_client.get(admin_url(Event, "changelist")).content.decode()
+    admin_action(
+        editor_client, Event, "publish_despite_findings", [event], apply="1", reason="x" * 20
+    )
+
+    assert "publish_despite_findings" not in page
+    event.refresh_from_db()
+    assert event.publication_status == DRAFT
