@@ -59,5 +59,8 @@ def form_data(response, **changes):
         _add_form(data, formset.management_form, html)
         for form in formset.forms:
             _add_form(data, form, html)
+    review = response.context.get("review") or {}
+    if review.get("pending_version"):  # the pending change's form carries its version too
+        data["pending_version"] = review["pending_version"]
     data.update(changes)
     return data

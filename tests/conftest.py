@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.test import Client
 from PIL import Image
 
+from ctdialogue.publishing.review import NEXT_DUE_KEY, NOTHING_DUE
+
 pytest_plugins = ["tests.records"]
 
 PASSWORD = "correct horse battery"
@@ -19,6 +21,8 @@ def _media_and_static(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     cache.clear()  # rate-limit counters must not leak from one test to the next
+    # Nothing is scheduled to apply: requests need not look (publishing.review).
+    cache.set(NEXT_DUE_KEY, NOTHING_DUE)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -19,6 +19,7 @@ a new version, so a form of either opened before is refused.
 - Times are shown with their time zone's name.
 """
 
+import copy
 import datetime
 from dataclasses import dataclass
 
@@ -43,15 +44,19 @@ from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from . import review
 from .history import (
     compare,
+    compare_snapshots,
     format_datetime,
     record_before_deletion,
     record_part_change,
     restore_links,
+    snapshot,
+    version_token,
 )
 from .identifiers import remember_old_slug
-from .models import DRAFT, PUBLICATION_FIELDS
+from .models import DRAFT, PUBLICATION_FIELDS, PendingChange
 from .workflow import (
     PublicationBlocked,
     can_publish,
@@ -62,11 +67,6 @@ from .workflow import (
 )
 
 EDIT_VERSION = "edit_version"
-
-
-def version_token(value: datetime.datetime | None) -> str:
-    """The ``updated_at`` a form was loaded with, as text for a hidden field."""
-    return value.astimezone(datetime.UTC).isoformat() if value else ""
 
 
 def parse_token(token: str) -> datetime.datetime | None:
@@ -210,6 +210,7 @@ class VersionedAdmin(VersionAdmin):
             form,
             version_of=lambda instance: self.whole_of(instance).updated_at,
             find_conflict=lambda bound: self.edit_conflict(request, bound),
+            render_only=getattr(request, "editorial_render_only", False),
         )
 
     def edit_conflict(self, request, form):
@@ -414,6 +415,31 @@ class ActionPage:
     submit: str
 
 
+#: What a change form sends for the review itself, not for the record.
+REVIEW_KEYS = {"csrfmiddlewaretoken", "pending_version", "pending_note", "_submit"}
+
+
+class ReviewDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("reject", "Reject")], widget=forms.RadioSelect
+    )
+    apply_at = forms.DateTimeField(
+        label="Apply at",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Leave empty to apply it now; a later time applies it then, no job needed.",
+    )
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=(
+            "Required to reject (the editor reads it), and to approve despite content "
+            "findings (why the text is right)."
+        ),
+    )
+
+
 class OverrideForm(forms.Form):
     reason = forms.CharField(
         label="Reason",
@@ -423,10 +449,16 @@ class OverrideForm(forms.Form):
     )
 
 
-def with_edit_version(form_class, *, version_of, find_conflict):
+#: The code of the error that keeps a pending change's form from being saved when it
+#: is only shown (``PublishableAdmin._edit_pending``); it is never displayed.
+RENDER_ONLY = "render_only"
+
+
+def with_edit_version(form_class, *, version_of, find_conflict, render_only=False):
     """``form_class`` with a hidden field holding the version (``version_of(instance)``,
     an ``updated_at``) it was loaded with; ``find_conflict(form)`` returns the message
-    refusing the save, or None."""
+    refusing the save, or None. With ``render_only`` the bound form never validates, so
+    the admin shows it with its data instead of saving it."""
 
     class EditVersionForm(form_class):
         edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -437,6 +469,8 @@ def with_edit_version(form_class, *, version_of, find_conflict):
 
         def clean(self):
             cleaned_data = super().clean()
+            if render_only:
+                raise ValidationError("", code=RENDER_ONLY)
             conflict = find_conflict(self)
             if conflict:
                 raise ValidationError(conflict, code="edit_conflict")
@@ -489,9 +523,21 @@ class PublishableAdmin(VersionedAdmin):
             remember_old_slug(obj, old_slug=old_slug)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and obj is not None and review.needs_review(request.user, obj):
+            messages.error(
+                request,
+                f"This {self.opts.verbose_name} is published: only a publisher can restore "
+                f"an earlier version of it. Ask one, or make the change by editing it.",
+            )
+            return HttpResponseRedirect(self._admin_url("history", quote(obj.pk)))
+        return self._restore(request, object_id, version_id, extra_context)
+
+    def _restore(self, request, object_id, version_id, extra_context):
         # Restoring brings back the content of an old version, never its publication
         # state: the object stays as published (or not) as it is now, and the form is
         # checked against the current version for lost updates.
+        request.editorial_restoring = True
         with transaction.atomic(using=router.db_for_write(self.model)):
             row = self.model._base_manager.select_for_update().filter(pk=unquote(object_id))
             request.editorial_current = row.values(*PUBLICATION_FIELDS, "updated_at").first()
@@ -527,7 +573,205 @@ class PublishableAdmin(VersionedAdmin):
     ):
         if obj is not None and obj.publication_state != "published":
             context["view_on_site_label"] = f"Preview ({obj.publication_state})"
+        if getattr(request, "editorial_render_only", False):
+            self._hide_render_only_error(context)
+        if obj is not None and "review" not in context and self.has_publish_permission(request):
+            pending = review.open_change(obj)
+            waiting = pending is not None and pending.status == PendingChange.Status.SUBMITTED
+            context["review_url"] = waiting and self._admin_url("pending_review", quote(obj.pk))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _hide_render_only_error(context):
+        """A pending change's form is shown, not saved: the error that kept it from
+        being saved is not one to show."""
+        form = context["adminform"].form
+        kept = [e for e in form.errors.get("__all__", []) if e != ""]
+        if kept:
+            form._errors["__all__"] = form.error_class(kept)
+        else:
+            form._errors.pop("__all__", None)
+        formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+        context["errors"] = helpers.AdminErrorList(form, formsets)
+
+    # --- Review of changes to published content (publishing.review) ---
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/pending/preview/",
+                self.admin_site.admin_view(self.pending_preview_view),
+                name="{}_{}_pending_preview".format(*info),
+            ),
+            path(
+                "<path:object_id>/pending/review/",
+                self.admin_site.admin_view(self.pending_review_view),
+                name="{}_{}_pending_review".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self._under_review(request, object_id)
+        if obj is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        if request.method == "POST":
+            return self._save_pending(request, obj, object_id, form_url)
+        return self._edit_pending(request, obj, object_id, form_url)
+
+    def _under_review(self, request, object_id):
+        """The record, when what ``request``'s user saves of it must wait for review."""
+        inside = ("editorial_replay", "editorial_restoring", "editorial_recovering")
+        if object_id is None or any(getattr(request, flag, None) for flag in inside):
+            return None
+        obj = self.get_object(request, unquote(object_id))
+        return obj if obj is not None and review.needs_review(request.user, obj) else None
+
+    def _form_request(self, request, data: dict, files: dict):
+        """``request`` carrying a pending change's form instead of its own."""
+        carrier = copy.copy(request)
+        carrier.method = "POST"
+        carrier._post = review.form_request(request.user, data, {}).POST
+        carrier._files = review.open_uploads(files)
+        carrier._dont_enforce_csrf_checks = True  # the visitor's own request was checked
+        return carrier
+
+    def _in_rolled_back_transaction(self, request, object_id, form_url, context):
+        """The admin's change view for ``request``, in a transaction that is rolled
+        back, and without the messages it would leave: nothing of it is kept."""
+        queued = messages.get_messages(request)._queued_messages
+        before = len(queued)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            response = super().changeform_view(request, object_id, form_url, context)
+            if hasattr(response, "render"):
+                response.render()
+            transaction.set_rollback(True)
+        del queued[before:]
+        return response
+
+    def _edit_pending(self, request, obj, object_id, form_url):
+        pending = review.open_change(obj)
+        context = {"review": self._review_context(request, obj, pending)}
+        if pending is None:
+            return super().changeform_view(request, object_id, form_url, context)
+        carrier = self._form_request(
+            request, review.with_current_version(pending.data, obj), pending.files
+        )
+        carrier.editorial_render_only = True
+        return self._in_rolled_back_transaction(carrier, object_id, form_url, context)
+
+    def _save_pending(self, request, obj, object_id, form_url):
+        pending = review.open_change(obj)
+        if pending is not None and request.POST.get("pending_version") != version_token(
+            pending.updated_at
+        ):
+            messages.error(
+                request,
+                f"Someone else saved the pending change to this {self.opts.verbose_name} "
+                f"after you opened it, so yours was not saved. Here is theirs: make your "
+                f"edits again on it.",
+            )
+            return HttpResponseRedirect(request.path)
+        data = {key: request.POST.getlist(key) for key in request.POST if key not in REVIEW_KEYS}
+        files = {**(pending.files if pending else {}), **review.store_uploads(request.FILES)}
+        if pending is not None:  # checked against the live record when it is reviewed
+            data = review.with_current_version(data, obj)
+        carrier = self._form_request(request, data, files)
+        context = {"review": self._review_context(request, obj, pending)}
+        response = self._in_rolled_back_transaction(carrier, object_id, form_url, context)
+        if response.status_code != 302:
+            return response
+        pending = review.save_pending(obj, user=request.user, data=data, files=files)
+        name = f"{self.opts.verbose_name} “{obj}”"
+        if "_submit" in request.POST:
+            review.submit(pending, user=request.user, message=request.POST.get("pending_note", ""))
+            done = f"Your change to the {name} is waiting for a publisher's review."
+        else:
+            done = (
+                f"Your change to the {name} is saved, not published: preview it, go on "
+                f"editing it, or submit it for review."
+            )
+        messages.success(request, f"{done} The public site still shows the published version.")
+        return HttpResponseRedirect(request.path)
+
+    def _review_context(self, request, obj, pending):
+        return {
+            "pending": pending,
+            "pending_version": version_token(pending.updated_at) if pending else "",
+            "steps": list(pending.steps.select_related("user")) if pending else [],
+            "rejection": None if pending else review.last_rejection(obj),
+            "preview_url": pending and self._admin_url("pending_preview", quote(obj.pk)),
+        }
+
+    def pending_preview_view(self, request, object_id):
+        """The public page of the record as it will be once its pending change is
+        approved: exactly what a visitor would then get."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        pending = review.open_change(obj)
+        if pending is None:
+            messages.info(request, "There is no pending change to preview.")
+            return HttpResponseRedirect(self._admin_url("change", quote(obj.pk)))
+        response = review.preview(pending, request)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def pending_review_view(self, request, object_id):
+        """Live and pending side by side, field by field; approve or reject."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_publish_permission(request):
+            raise PermissionDenied
+        pending = review.open_change(obj)
+        if pending is None:
+            messages.info(request, f"Nothing is waiting for review on “{obj}”.")
+            return HttpResponseRedirect(self._admin_url("change", quote(obj.pk)))
+        decision = ReviewDecisionForm(request.POST or None)
+        if request.method == "POST" and decision.is_valid():
+            refused = self._decide(request, pending, decision.cleaned_data)
+            if refused is None:
+                return HttpResponseRedirect(reverse(f"{self.admin_site.name}:index"))
+            decision.add_error(None, refused)
+        return self._review_page(request, obj, pending, decision)
+
+    def _decide(self, request, pending, data):
+        """Approve or reject; the reason it could not be done, or None."""
+        try:
+            if data["decision"] == "reject":
+                review.reject(pending, user=request.user, comment=data["comment"])
+            else:
+                review.approve(
+                    pending, user=request.user, at=data["apply_at"], override=data["comment"]
+                )
+        except ValidationError as error:
+            return " ".join(error.messages)
+        verb = "rejected" if data["decision"] == "reject" else "approved"
+        messages.success(request, f"The change to “{pending.record_repr}” was {verb}.")
+        return None
+
+    def _review_page(self, request, obj, pending, decision):
+        changes, parts = compare_snapshots(
+            snapshot(obj), review.proposed_snapshot(pending, user=request.user)
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Review the change to {obj}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": obj,
+            "object_id": quote(obj.pk),
+            "pending": pending,
+            "steps": pending.steps.select_related("user"),
+            "findings": review.trial(pending, user=request.user, then=content_findings),
+            "changes": changes,
+            "parts": parts,
+            "form": decision,
+            "preview_url": self._admin_url("pending_preview", quote(obj.pk)),
+            "live_changed": obj.updated_at > pending.created_at,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/review.html", context)
 
     # --- The changelist ---
 
@@ -741,3 +985,57 @@ class StaffImportExportMixin(ImportExportMixin):
                 "New records are drafts: publish them when they are ready.",
                 messages.INFO,
             )
+
+
+# --- Changes waiting for review -------------------------------------------------
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """Every pending change, those waiting for review first: where a publisher finds
+    what to review, and an editor what became of their changes. Read only: changes
+    are made on the record's own page, decisions on its review page."""
+
+    list_display = ["record", "kind", "status", "author", "updated_at", "review_link"]
+    list_filter = ["status", "content_type"]
+    search_fields = ["record_repr", "message", "comment"]
+    list_select_related = ["content_type", "author"]
+
+    def get_queryset(self, request):
+        submitted_first = models.Case(
+            models.When(status=PendingChange.Status.SUBMITTED, then=0), default=1
+        )
+        return super().get_queryset(request).order_by(submitted_first, "-updated_at")
+
+    @admin.display(description="record")
+    def record(self, obj):
+        return obj.record_repr
+
+    @admin.display(description="kind")
+    def kind(self, obj):
+        return capfirst(obj.content_type.name)
+
+    @admin.display(description="")
+    def review_link(self, obj):
+        opts = obj.content_type.model_class()._meta
+        if obj.status in PendingChange.OPEN:
+            name = "pending_review" if obj.status == PendingChange.Status.SUBMITTED else "change"
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[obj.object_id])
+            label = "Review" if name == "pending_review" else "Open"
+            return format_html('<a href="{}">{}</a>', url, label)
+        return ""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)

@@ -168,6 +168,12 @@ def _display_plain(value) -> str:
     return str(value)
 
 
+def version_token(value: datetime.datetime | None) -> str:
+    """A record's ``updated_at`` as text for a form's hidden field: the version the
+    form was loaded with, checked when it is saved (no lost updates)."""
+    return value.astimezone(datetime.UTC).isoformat() if value else ""
+
+
 def format_datetime(value: datetime.datetime) -> str:
     """ "24 January 2018, 09:30 (Asia/Bangkok)": always with the time zone's name."""
     local = timezone.localtime(value)
@@ -214,7 +220,7 @@ def field_changes(model, old_values: dict, new_values: dict) -> list[FieldChange
 
 
 def _parts(version) -> dict:
-    """The followed rows stored with ``version``, by (model, id)."""
+    """The followed rows stored with ``version``: {(model, id): (name, values)}."""
     model = version._model
     pk = str(version.object_id)
     parts = {}
@@ -227,25 +233,64 @@ def _parts(version) -> dict:
         ):
             values = part.field_dict
             if str(values.get(fk_attname)) == pk:
-                parts[(relation.related_model, part.object_id)] = (part, values)
+                parts[(relation.related_model, part.object_id)] = (part.object_repr, values)
     return parts
 
 
-def part_changes(old, new) -> list[PartChange]:
-    old_parts, new_parts = _parts(old), _parts(new)
+def part_changes(old_parts: dict, new_parts: dict) -> list[PartChange]:
     changes = []
     for key in sorted(old_parts.keys() | new_parts.keys(), key=lambda k: (k[0].__name__, k[1])):
         label = capfirst(key[0]._meta.verbose_name)
         if key not in old_parts:
-            changes.append(PartChange("added", label, new_parts[key][0].object_repr))
+            changes.append(PartChange("added", label, new_parts[key][0]))
         elif key not in new_parts:
-            changes.append(PartChange("removed", label, old_parts[key][0].object_repr))
-        elif old_parts[key][1] != new_parts[key][1]:
-            changes.append(PartChange("changed", label, new_parts[key][0].object_repr))
+            changes.append(PartChange("removed", label, old_parts[key][0]))
+        elif _part_values(key[0], old_parts[key][1]) != _part_values(key[0], new_parts[key][1]):
+            changes.append(PartChange("changed", label, new_parts[key][0]))
     return changes
+
+
+def _part_values(model, values: dict) -> dict:
+    return {
+        field.attname: _comparable(field, values.get(field.attname))
+        for field in compared_fields(model)
+    }
 
 
 def compare(old, new) -> tuple[list[FieldChange], list[PartChange]]:
     """What changed from version ``old`` to version ``new`` of the same object."""
     model = new._model
-    return field_changes(model, old.field_dict, new.field_dict), part_changes(old, new)
+    return (
+        field_changes(model, old.field_dict, new.field_dict),
+        part_changes(_parts(old), _parts(new)),
+    )
+
+
+def _values(obj) -> dict:
+    values = {}
+    for field in compared_fields(type(obj)):
+        if field.many_to_many:
+            values[field.attname] = list(getattr(obj, field.name).values_list("pk", flat=True))
+        else:
+            values[field.attname] = field.value_from_object(obj)
+    return values
+
+
+def snapshot(obj) -> dict:
+    """``obj`` as it is stored now, in the terms ``compare_snapshots`` reads: its
+    values and those of the parts it follows."""
+    model = type(obj)
+    obj = model._base_manager.get(pk=obj.pk)
+    parts = {
+        (type(part), str(part.pk)): (str(part), _values(part))
+        for relation in FOLLOWED.get(model, ())
+        for part in getattr(obj, relation).all()
+    }
+    return {"model": model, "values": _values(obj), "parts": parts}
+
+
+def compare_snapshots(old: dict, new: dict) -> tuple[list[FieldChange], list[PartChange]]:
+    return (
+        field_changes(new["model"], old["values"], new["values"]),
+        part_changes(old["parts"], new["parts"]),
+    )

@@ -11,6 +11,7 @@ Every public read goes through ``public()`` and ``with_public()``, which apply b
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -247,3 +248,93 @@ class DeletedLinks(models.Model):
 
     def __str__(self):
         return f"Links kept with revision {self.revision_id}"
+
+
+def staff_member(verbose_name: str):
+    """A link to the member of staff who did something; kept when the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+class PendingChange(models.Model):
+    """A change to a published record by someone who may not publish it: kept aside,
+    as the editor sent the record's change form, until a publisher approves it (now or
+    at a time) or rejects it. The public keeps seeing the published version until then
+    (``publishing.review``)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Being edited"
+        SUBMITTED = "submitted", "Waiting for review"
+        SCHEDULED = "scheduled", "Approved, to apply later"
+        APPLIED = "applied", "Approved and applied"
+        REJECTED = "rejected", "Rejected"
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED, Status.SCHEDULED)
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    record_repr = models.CharField("record", max_length=300)
+    author = staff_member("author")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    #: The change form as the editor last sent it: {field name: [values]}.
+    data = models.JSONField(default=dict)
+    #: Files the editor uploaded with it: {form field name: stored file name}.
+    files = models.JSONField(default=dict, blank=True)
+    message = models.TextField("editor's note", blank=True)
+    comment = models.TextField("reviewer's comment", blank=True)
+    reviewer = staff_member("reviewer")
+    apply_at = models.DateTimeField("apply at", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "change waiting for review"
+        verbose_name_plural = "changes waiting for review"
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(status__in=["draft", "submitted", "scheduled"]),
+                name="one_open_pending_change_per_record",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "apply_at"], name="pending_due_idx")]
+
+    def __str__(self):
+        return f"Change to {self.record_repr}"
+
+    @property
+    def record(self):
+        model = self.content_type.model_class()
+        return model._base_manager.filter(pk=self.object_id).first()
+
+
+class ReviewStep(models.Model):
+    """One step of a pending change's review, with who and when."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", "saved the change"
+        SUBMITTED = "submitted", "submitted it for review"
+        APPROVED = "approved", "approved it"
+        SCHEDULED = "scheduled", "approved it, to apply at its time"
+        APPLIED = "applied", "applied it"
+        REJECTED = "rejected", "rejected it"
+
+    pending = models.ForeignKey(PendingChange, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    user = staff_member("user")
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_action_display()}"

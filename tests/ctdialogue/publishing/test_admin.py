@@ -60,7 +60,7 @@ def test_refused_form_keeps_the_edits_on_the_page(editor_client, publisher_clien
 
 
 def test_save_after_reloading_goes_through(editor_client, publisher_client):
-    resolution = ResolutionFactory(title="Original title")
+    resolution = ResolutionFactory(title="Original title", draft=True)  # editors edit drafts
     url = admin_url(Resolution, "change", resolution.pk)
     stale = editor_client.get(url)
     publisher_client.post(url, form_data(publisher_client.get(url), title="Publisher's title"))
@@ -191,7 +191,7 @@ def test_same_user_in_two_tabs_is_told_so(editor):
     first_tab, second_tab = Client(), Client()
     first_tab.force_login(editor)
     second_tab.force_login(editor)
-    theme = ThemeFactory()
+    theme = ThemeFactory(draft=True)
     url = admin_url(Theme, "change", theme.pk)
     first_page, second_page = first_tab.get(url), second_tab.get(url)
 
@@ -231,7 +231,7 @@ def test_form_sent_without_its_version_is_refused(editor_client):
 
 
 def test_restore_over_a_newer_change_is_refused(editor_client, publisher_client):
-    theme = ThemeFactory(description="One.")
+    theme = ThemeFactory(description="One.", draft=True)
     with reversion.create_revision():
         theme.save()
     old = Version.objects.get_for_object(theme).get()

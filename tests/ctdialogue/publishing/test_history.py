@@ -140,13 +140,15 @@ def test_compare_page_without_versions_returns_to_the_history(editor_client):
     assert "Choose two versions to compare." in response.content.decode()
 
 
-def test_restore_brings_back_the_old_content(editor_client):
+def test_restore_brings_back_the_old_content(publisher_client):
     event = EventFactory(title="Second Asia ICT and CT Dialogue", summary="As held.")
     old = save_version(event)
-    edit(editor_client, event, title="Renamed by mistake", summary="Wrong.")
+    edit(publisher_client, event, title="Renamed by mistake", summary="Wrong.")
 
-    page = editor_client.get(admin_url(Event, "revision", event.pk, old.pk))
-    response = editor_client.post(admin_url(Event, "revision", event.pk, old.pk), form_data(page))
+    page = publisher_client.get(admin_url(Event, "revision", event.pk, old.pk))
+    response = publisher_client.post(
+        admin_url(Event, "revision", event.pk, old.pk), form_data(page)
+    )
 
     assert response.status_code == 302
     event.refresh_from_db()
@@ -155,12 +157,12 @@ def test_restore_brings_back_the_old_content(editor_client):
     assert latest.revision.get_comment().startswith("Reverted to previous version")
 
 
-def test_restore_page_shows_the_old_version_and_changes_nothing(editor_client):
+def test_restore_page_shows_the_old_version_and_changes_nothing(publisher_client):
     event = EventFactory(title="Old title")
     old = save_version(event)
-    edit(editor_client, event, title="New title")
+    edit(publisher_client, event, title="New title")
 
-    page = editor_client.get(admin_url(Event, "revision", event.pk, old.pk))
+    page = publisher_client.get(admin_url(Event, "revision", event.pk, old.pk))
 
     assert 'value="Old title"' in page.content.decode()
     event.refresh_from_db()
