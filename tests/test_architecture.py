@@ -91,7 +91,11 @@ def test_nothing_reads_the_time_when_a_module_is_imported():
 # --- The tree: tests mirror it, and docs/architecture.md describes it ----------------
 
 #: Test modules that test the whole site rather than one module of it.
-WHOLE_SITE_TESTS = {"tests/test_architecture.py", "tests/e2e/test_accessibility.py"}
+WHOLE_SITE_TESTS = {
+    "tests/test_architecture.py",
+    "tests/e2e/test_accessibility.py",
+    "tests/e2e/test_review.py",
+}
 
 
 def test_every_test_module_is_named_after_the_module_it_tests():

@@ -1,0 +1,141 @@
+"""Review of changes to published content, end to end in Chromium: an editor changes a
+published event and submits it, the public page does not change, a publisher reviews
+the comparison and approves, and the public page shows the change. The review list
+and the comparison are checked with axe-core, and photographed for the README when
+CTD_SCREENSHOTS=1."""
+
+import os
+from importlib import import_module
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connection
+
+from events.models import Event
+from tests.conftest import PASSWORD, make_staff
+
+pytestmark = pytest.mark.e2e
+
+BANGKOK = "/events/2nd-asia-ict-ct-dialogue-bangkok/"
+NEW_TITLE = "Second Asia ICT and CT Dialogue, Bangkok"
+
+
+def sign_in(page, username):
+    page.open("/admin/login/")
+    page.page.fill("#id_username", username)
+    page.page.fill("#id_password", PASSWORD)
+    with page.page.expect_navigation():
+        page.page.click("input[type=submit]")
+
+
+def public_heading(page):
+    page.open(BANGKOK)
+    return page.page.locator("main h1").inner_text()
+
+
+@pytest.fixture
+def staff(demo):
+    """An editor and a publisher. A browser test's database is emptied after each test,
+    the roles too: they are made again here by their own migrations' code."""
+    if Group.objects.filter(name__in=["Editor", "Publisher"]).count() < 2:
+        make_roles()
+    return make_staff("editor", "Editor"), make_staff("publisher", "Publisher")
+
+
+def make_roles():
+    migrations = "ctdialogue.publishing.migrations."
+    roles = import_module(migrations + "0001_editor_and_publisher_roles")
+    media = import_module(migrations + "0004_publishers_publish_photos_and_documents")
+    schema_editor = SimpleNamespace(connection=connection)
+    # The roles migration marks the apps as having models while it runs, for Django's
+    # permission helpers, then unmarks them: keep the registry as it is.
+    kept = {label: apps.get_app_config(label).models_module for label in ("events", "resolutions")}
+    try:
+        roles.create_roles(apps, schema_editor)
+    finally:
+        for label, module in kept.items():
+            apps.get_app_config(label).models_module = module
+    media.grant(apps, schema_editor)
+
+
+def submit_as_editor(page, event, note=""):
+    sign_in(page, "editor")
+    page.open(f"/admin/events/event/{event.pk}/change/")
+    page.page.fill("#id_title", NEW_TITLE)
+    page.page.fill("#id_pending_note", note)
+    with page.page.expect_navigation():
+        page.page.click("input[name=_submit]")
+
+
+def signed_in_publisher(browser, live_server):
+    publisher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    publisher.goto(live_server.url + "/admin/login/")
+    publisher.fill("#id_username", "publisher")
+    publisher.fill("#id_password", PASSWORD)
+    with publisher.expect_navigation():
+        publisher.click("input[type=submit]")
+    return publisher
+
+
+def test_an_editors_change_waits_for_review_and_appears_once_approved(
+    browser, live_server, page, staff, tmp_path
+):
+    event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
+    old_heading = public_heading(page)
+    submit_as_editor(page, event, "A shorter title, as in the programme.")
+    assert "waiting for a publisher's review" in page.page.locator(".messagelist").inner_text()
+
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
+    public = visitor.new_page()
+    public.goto(live_server.url + BANGKOK)
+    assert public.locator("main h1").inner_text() == old_heading
+
+    publisher = signed_in_publisher(browser, live_server)
+    waiting = publisher.locator("#waiting-for-review")
+    assert "2nd Asia ICT and CT Dialogue" in waiting.inner_text()
+    shots = screenshot_folder(tmp_path)
+    publisher.screenshot(path=str(shots / "admin-waiting-for-review.jpg"), type="jpeg", quality=70)
+    with publisher.expect_navigation():
+        waiting.locator("a").first.click()
+    assert "Bangkok" in publisher.locator("table.version-diff").inner_text()
+    assert publisher.evaluate("document.documentElement.scrollWidth") <= 1280
+    publisher.screenshot(
+        path=str(shots / "admin-review.jpg"), type="jpeg", quality=70, full_page=True
+    )
+    publisher.check("input[name=decision][value=approve]")
+    with publisher.expect_navigation():
+        publisher.click("input[type=submit]")
+
+    public.goto(live_server.url + BANGKOK)
+    assert public.locator("main h1").inner_text() == NEW_TITLE
+    visitor.close()
+
+
+def test_review_pages_have_no_axe_violations(page, staff):
+    event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
+    submit_as_editor(page, event)  # (the editing page is checked with the admin's pages)
+    page.open(f"/admin/events/event/{event.pk}/pending/preview/")
+    preview = page.axe_violations()
+    page.page.context.clear_cookies()
+    sign_in(page, "publisher")
+    home = page.axe_violations()
+    page.open(f"/admin/events/event/{event.pk}/pending/review/")
+    review = page.axe_violations()
+
+    assert {"preview": preview, "home": home, "review": review} == {
+        "preview": [],
+        "home": [],
+        "review": [],
+    }
+
+
+def screenshot_folder(tmp_path) -> Path:
+    if os.environ.get("CTD_SCREENSHOTS"):
+        folder = Path(settings.BASE_DIR) / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path
