@@ -202,6 +202,24 @@ class VersionedAdmin(VersionAdmin):
     def get_fields(self, request, obj=None):
         return [name for name in super().get_fields(request, obj) if name != EDIT_VERSION]
 
+    # --- Parts of published records change through the record's review ---
+
+    def _part_under_review(self, request, obj) -> bool:
+        """Whether ``obj`` is a part (a speech, a participation...) of a published
+        record whose changes by ``request``'s user wait for review: such a part is
+        changed on the record's own page, where the change waits too."""
+        if obj is None or not getattr(self.model, "part_of", ""):
+            return False
+        return review.needs_review(request.user, self.whole_of(obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not self._part_under_review(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not self._part_under_review(request, obj)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None or obj.pk is None:

@@ -109,6 +109,9 @@ def part(request):
     factory, whole_name, changes = request.param
     part = factory()
     part.whole = getattr(part, whole_name)
+    # A draft: editors change its parts directly (a published one's wait for review).
+    type(part.whole).objects.filter(pk=part.whole.pk).update(publication_status=DRAFT)
+    part.whole.refresh_from_db()
     part.changes = changes
     part.url = admin_url(type(part), "change", part.pk)
     part.whole_url = admin_url(type(part.whole), "change", part.whole.pk)
@@ -169,6 +172,24 @@ def test_a_save_of_the_whole_refuses_a_stale_form_of_its_part(
 
     assert refusal_of(part, response)
     assert saved_values(part) != part.changes
+
+
+def test_an_editor_changes_a_part_of_a_published_record_only_through_the_record(
+    editor_client,
+):
+    participation = ParticipationFactory(description="")
+    url = admin_url(Participation, "change", participation.pk)
+
+    page = editor_client.get(url).content.decode()
+    deleting = editor_client.post(
+        admin_url(Participation, "delete", participation.pk), {"post": "yes"}
+    )
+    changing = editor_client.post(url, {"description": "Changed behind the review"})
+
+    assert 'name="description"' not in page  # shown read-only
+    assert (deleting.status_code, changing.status_code) == (403, 403)
+    participation.refresh_from_db()
+    assert participation.description == ""
 
 
 def test_a_change_to_a_part_is_in_the_history_of_its_whole(publisher_client):
