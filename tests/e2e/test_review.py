@@ -32,11 +32,6 @@ def sign_in(page, username):
         page.page.click("input[type=submit]")
 
 
-def public_heading(page):
-    page.open(BANGKOK)
-    return page.page.locator("main h1").inner_text()
-
-
 @pytest.fixture
 def staff(demo):
     """An editor and a publisher. A browser test's database is emptied after each test,
@@ -71,30 +66,32 @@ def submit_as_editor(page, event, note=""):
         page.page.click("input[name=_submit]")
 
 
-def signed_in_publisher(browser, live_server):
-    publisher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+@pytest.fixture
+def publisher_page(browser, live_server, staff):
+    """A second browser, signed in as the publisher; closed after the test, so that no
+    connection to the live server outlives it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    publisher = context.new_page()
     publisher.goto(live_server.url + "/admin/login/")
     publisher.fill("#id_username", "publisher")
     publisher.fill("#id_password", PASSWORD)
     with publisher.expect_navigation():
         publisher.click("input[type=submit]")
-    return publisher
+    yield publisher
+    context.close()
 
 
 def test_an_editors_change_waits_for_review_and_appears_once_approved(
-    browser, live_server, page, staff, tmp_path
+    browser, live_server, page, publisher_page, tmp_path
 ):
     event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
-    old_heading = public_heading(page)
+    old_heading = visitor_heading(browser, live_server)
     submit_as_editor(page, event, "A shorter title, as in the programme.")
     assert "waiting for a publisher's review" in page.page.locator(".messagelist").inner_text()
+    assert visitor_heading(browser, live_server) == old_heading
 
-    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
-    public = visitor.new_page()
-    public.goto(live_server.url + BANGKOK)
-    assert public.locator("main h1").inner_text() == old_heading
-
-    publisher = signed_in_publisher(browser, live_server)
+    publisher = publisher_page
+    publisher.reload()
     waiting = publisher.locator("#waiting-for-review")
     assert "2nd Asia ICT and CT Dialogue" in waiting.inner_text()
     shots = screenshot_folder(tmp_path)
@@ -103,16 +100,23 @@ def test_an_editors_change_waits_for_review_and_appears_once_approved(
         waiting.locator("a").first.click()
     assert "Bangkok" in publisher.locator("table.version-diff").inner_text()
     assert publisher.evaluate("document.documentElement.scrollWidth") <= 1280
-    publisher.screenshot(
-        path=str(shots / "admin-review.jpg"), type="jpeg", quality=70, full_page=True
-    )
+    publisher.screenshot(path=str(shots / "admin-review.jpg"), type="jpeg", quality=70)
     publisher.check("input[name=decision][value=approve]")
     with publisher.expect_navigation():
         publisher.click("input[type=submit]")
 
-    public.goto(live_server.url + BANGKOK)
-    assert public.locator("main h1").inner_text() == NEW_TITLE
-    visitor.close()
+    assert visitor_heading(browser, live_server) == NEW_TITLE
+
+
+def visitor_heading(browser, live_server) -> str:
+    """The event page's heading as a visitor (another browser, not signed in) sees it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        visitor = context.new_page()
+        visitor.goto(live_server.url + BANGKOK)
+        return visitor.locator("main h1").inner_text()
+    finally:
+        context.close()
 
 
 def test_review_pages_have_no_axe_violations(page, staff):
