@@ -342,6 +342,7 @@ class VersionedAdmin(VersionAdmin):
         context = {
             "version_rows": rows,
             "compare_form_url": self._admin_url("compare", object_id),
+            "review_steps": review.steps_for(self.model, unquote(object_id)),
         }
         context.update(extra_context or {})
         return super().history_view(request, object_id, context)

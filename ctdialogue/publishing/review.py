@@ -67,6 +67,15 @@ def changes_to(obj):
     ).select_related("author", "reviewer")
 
 
+def steps_for(model, object_id) -> list[ReviewStep]:
+    """Every step of the review of changes to a record, newest first, for its history."""
+    steps = ReviewStep.objects.filter(
+        pending__content_type=ContentType.objects.get_for_model(model),
+        pending__object_id=object_id,
+    )
+    return list(steps.select_related("user").order_by("-at", "-pk"))
+
+
 def open_change(obj) -> PendingChange | None:
     """The change to ``obj`` being edited, waiting for review or scheduled, if any."""
     return changes_to(obj).filter(status__in=PendingChange.OPEN).first()

@@ -274,3 +274,19 @@ def test_an_editor_cannot_restore_an_old_version_of_a_published_record(editor_cl
     response = editor_client.post(url, form_data(editor_client.get(url)), follow=True)
 
     assert "only a publisher can restore" in response.content.decode()
+
+
+def test_every_review_step_is_in_the_records_history_with_who(
+    editor_client, publisher_client, event
+):
+    edit_as_editor(editor_client, event, submit=True, **THE_CHANGE)
+    decide(publisher_client, event, decision="reject", comment="Keep the official title.")
+
+    page = publisher_client.get(admin_url(Event, "history", event.pk)).content.decode()
+
+    history = page[page.index("Review of changes") :]
+    assert history.index("Rejected it: “Keep the official title.”") < history.index(
+        "Submitted it for review: “Title and quotation corrected.”"
+    )
+    assert history.count("Editor Staff") == 2
+    assert history.count("Publisher Staff") == 1
