@@ -300,7 +300,7 @@ def apply_due(now=None) -> int:
         return 0
     applied = 0
     with transaction.atomic():
-        due = PendingChange.objects.select_for_update(skip_locked=True).filter(
+        due = PendingChange.objects.select_for_update(skip_locked=True, of=("self",)).filter(
             status=Status.SCHEDULED, apply_at__lte=now
         )
         for pending in due.select_related("reviewer", "author"):
