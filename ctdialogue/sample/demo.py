@@ -14,6 +14,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.management import call_command
 from django.db import models, transaction
 
 from ctdialogue.publishing.models import Publishable
@@ -775,6 +776,10 @@ def _load_resolutions(report: LoadReport, themes: dict, initiatives: dict, event
         resolution.events.set(_each(events, data["events"]))
 
 
+#: The apps whose records the demo writes.
+CONTENT_APPS = ("events", "resolutions")
+
+
 @transaction.atomic
 def load_demo() -> LoadReport:
     """Write the demo content, or bring it back to what it should be."""
@@ -787,4 +792,11 @@ def load_demo() -> LoadReport:
     _load_contributions(report, events, people)
     initiatives = _load_initiatives(report, themes, events, organizations)
     _load_resolutions(report, themes, initiatives, events)
+    # Every record starts its history here (a later run finds them all versioned).
+    call_command(
+        "createinitialrevisions",
+        *CONTENT_APPS,
+        comment="First version, from the demo content.",
+        verbosity=0,
+    )
     return report

@@ -368,6 +368,15 @@ def test_second_run_changes_nothing(demo):
     assert "already up to date" in output
 
 
+def test_every_record_has_its_first_version(demo):
+    from reversion.models import Version
+
+    for model in (Theme, Organization, Person, EventSeries, Event, Initiative, Resolution):
+        for record in model.objects.all():
+            [version] = Version.objects.get_for_object(record)
+            assert version.revision.get_comment() == "First version, from the demo content."
+
+
 def test_load_demo_restores_an_edited_row(demo):
     Event.objects.filter(slug=BANGKOK).update(city="Somewhere else")
 
