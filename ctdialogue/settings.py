@@ -349,6 +349,10 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 
+# The password `manage.py create_staff_user` gives a new account, for scripted set-ups
+# (otherwise it asks for one in the terminal).
+STAFF_PASSWORD = os.environ.get("DJANGO_STAFF_PASSWORD", "")
+
 # django-otp: the name authenticator apps show for the site's codes.
 OTP_TOTP_ISSUER = SITE_NAME
 
