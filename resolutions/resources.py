@@ -1,9 +1,9 @@
 """Bulk import and export of Security Council resolutions (django-import-export).
 
 Rows are matched on the resolution number: a known number updates that resolution,
-a new one creates a draft. Themes are named by their slugs, separated by commas; an
-unknown slug is an error in that row. A file with any invalid row imports nothing,
-and an import never publishes anything.
+a new one creates a draft. Themes are named by their exact names or their slugs,
+separated by commas; one that names no theme is an error in that row. A file with
+any invalid row imports nothing, and an import never publishes anything.
 """
 
 from import_export import fields
@@ -18,7 +18,7 @@ class ResolutionResource(VersionedResource):
     themes = fields.Field(
         attribute="themes",
         column_name="themes",
-        widget=StrictManyToManyWidget(Theme, field="slug", separator=","),
+        widget=StrictManyToManyWidget(Theme, separator=","),
     )
 
     class Meta:

@@ -31,7 +31,7 @@ from django.contrib.admin.actions import delete_selected as django_delete_select
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -56,6 +56,7 @@ from .history import (
     version_token,
 )
 from .identifiers import remember_old_slug
+from .imports import column_guide
 from .models import DRAFT, PUBLICATION_FIELDS, PendingChange
 from .workflow import (
     PublicationBlocked,
@@ -962,6 +963,36 @@ class StaffImportExportMixin(ImportExportMixin):
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     import_error_display = ("message", "row")
+    import_template_name = "admin/editorial/import.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "import/sample.csv",
+                self.admin_site.admin_view(self.import_sample_view),
+                name="{}_{}_import_sample".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_import_context_data(self, **kwargs):
+        context = super().get_import_context_data(**kwargs)
+        resource_class = self.get_import_resource_classes(None)[0]
+        context["column_guide"] = column_guide(resource_class)
+        context["sample_url"] = self._admin_url("import_sample")
+        return context
+
+    def import_sample_view(self, request):
+        """A CSV file to start from: the import's columns, and two records as rows."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource = self.get_import_resource_classes(request)[0]()
+        dataset = resource.export(queryset=self.model._base_manager.order_by("pk")[:2])
+        response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
+        name = f"{self.opts.model_name}-import-sample.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

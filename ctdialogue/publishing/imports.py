@@ -10,6 +10,8 @@ from decimal import InvalidOperation
 
 import reversion
 from django.db import models
+from django.db.models import Q
+from django.utils.text import capfirst
 from import_export import resources, widgets
 from import_export.results import RowResult
 
@@ -57,17 +59,44 @@ class VersionedResource(resources.ModelResource):
 
 
 class StrictManyToManyWidget(widgets.ManyToManyWidget):
-    """Like ``ManyToManyWidget``, but a value that names nothing is a row error
-    instead of being dropped without a word."""
+    """Linked records named by their slug or by their exact name (in any case),
+    separated by ``separator``; a value that names nothing is a row error instead of
+    being dropped without a word. Exports write slugs."""
+
+    def __init__(self, model, *, name_field="name", separator=",", **kwargs):
+        super().__init__(model, field="slug", separator=separator, **kwargs)
+        self.name_field = name_field
 
     def clean(self, value, row=None, **kwargs):
-        objects = super().clean(value, row, **kwargs)
-        if not value:
-            return objects
-        wanted = {str(item).strip() for item in str(value).split(self.separator) if item.strip()}
-        found = {str(getattr(obj, self.field)) for obj in objects}
-        missing = sorted(wanted - found)
+        wanted = [item.strip() for item in str(value or "").split(self.separator) if item.strip()]
+        found, missing = [], []
+        for item in wanted:
+            named = Q(slug=item) | Q(**{f"{self.name_field}__iexact": item})
+            match = self.model._base_manager.filter(named).first()
+            (found if match else missing).append(match or item)
         if missing:
             label = self.model._meta.verbose_name_plural
-            raise ValueError(f"Unknown {label}: {', '.join(missing)}.")
-        return objects
+            raise ValueError(
+                f"Unknown {label}: {', '.join(missing)}. Name them by their exact name or "
+                f"their slug, separated by “{self.separator}”."
+            )
+        return self.model._base_manager.filter(pk__in=[obj.pk for obj in found])
+
+
+def column_guide(resource_class) -> list[tuple[str, str]]:
+    """Each column an import reads, with what it holds: the field's help text or
+    name, and for links how to name the linked records."""
+    model = resource_class._meta.model
+    guide = []
+    for name in resource_class._meta.fields:
+        field = model._meta.get_field(name)
+        meaning = str(field.help_text or capfirst(field.verbose_name))
+        if field.many_to_many:
+            meaning = (
+                f"{capfirst(field.related_model._meta.verbose_name_plural)}, by exact name "
+                f"or slug, separated by commas."
+            )
+        elif field.choices:
+            meaning += f" One of: {', '.join(str(value) for value, _label in field.choices)}."
+        guide.append((name, meaning))
+    return guide

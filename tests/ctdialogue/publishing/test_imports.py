@@ -218,3 +218,55 @@ def test_changelist_offers_import_and_export_to_editors(editor_client):
 
     assert admin_url(Organization, "import") in content
     assert admin_url(Organization, "export") in content
+
+
+def test_themes_are_named_by_exact_name_or_slug_with_the_same_links(editor_client):
+    ThemeFactory(name="Digital evidence and mutual legal assistance", slug="digital-evidence")
+    ThemeFactory(name="Online radicalisation", slug="radicalisation")
+    upload = csv_file(
+        HEADER,
+        '2341,2017,2017-02-13,By slug,,,,en,"digital-evidence,radicalisation"',
+        '2395,2017,2017-12-21,By name,,,,en,"DIGITAL EVIDENCE AND MUTUAL LEGAL ASSISTANCE,'
+        ' online radicalisation"',
+    )
+
+    confirm(editor_client, Resolution, preview(editor_client, Resolution, upload, CSV))
+
+    by_slug, by_name = (
+        sorted(Resolution.objects.get(number=number).themes.values_list("slug", flat=True))
+        for number in (2341, 2395)
+    )
+    assert by_slug == by_name == ["digital-evidence", "radicalisation"]
+
+
+def test_a_theme_that_is_neither_a_name_nor_a_slug_is_named_in_the_error(editor_client):
+    ThemeFactory(name="Digital evidence", slug="digital-evidence")
+    upload = csv_file(HEADER, '2341,2017,2017-02-13,T,,,,en,"Digital evidence,Cyber stuff"')
+
+    page = preview(editor_client, Resolution, upload, CSV).content.decode()
+
+    assert "Unknown themes: Cyber stuff. Name them by their exact name or their slug" in page
+    assert not Resolution.objects.exists()
+
+
+def test_import_page_lists_the_columns_and_offers_a_sample_file(editor_client):
+    page = editor_client.get(admin_url(Resolution, "import")).content.decode()
+
+    assert '<th scope="row"><code>agenda_item</code></th>' in page
+    assert "Themes, by exact name or slug, separated by commas." in page
+    assert 'href="/admin/resolutions/resolution/import/sample.csv" download' in page
+
+
+def test_the_sample_file_imports_cleanly(editor_client):
+    theme = ThemeFactory(name="Digital evidence", slug="digital-evidence")
+    ResolutionFactory(number=2396, title="Foreign terrorist fighters").themes.add(theme)
+    sample = editor_client.get("/admin/resolutions/resolution/import/sample.csv")
+    Resolution.objects.all().delete()
+
+    page = preview(editor_client, Resolution, csv_file(sample.content.decode()), CSV)
+
+    assert sample["Content-Disposition"] == ('attachment; filename="resolution-import-sample.csv"')
+    assert sample.content.decode().splitlines()[0] == HEADER
+    assert "Foreign terrorist fighters" in page.content.decode()
+    assert page.context["result"].has_errors() is False
+    assert page.context["result"].has_validation_errors() is False
