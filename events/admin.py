@@ -19,6 +19,7 @@ from ctdialogue.publishing import history
 from ctdialogue.publishing.admin import (
     PUBLISHING_FIELDSET,
     URL_FIELD_OVERRIDES,
+    LabelledTabularInline,
     PublicationAdminMixin,
     PublicationStateFilter,
     PublishableAdmin,
@@ -130,13 +131,20 @@ class PersonAdmin(
     form = PersonAdminForm
     rendition_source = "photo"
     rendition_target = "photo_renditions"
-    list_display = ["name", "honorific", "position", "organization", "publication", "publish_at"]
+    list_display = ["name", "position", "stakeholder", "publication"]
     list_filter = [PublicationStateFilter, "organization__kind"]
     search_fields = ["name", "position", "organization__name", "organization__acronym"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
+
+    @admin.display(description="organisation", ordering="organization__name")
+    def stakeholder(self, obj):
+        """The organisation, in a column that wraps (Django keeps a link column on one
+        line, too wide for 1,280 px with long names)."""
+        return str(obj.organization) if obj.organization else ""
+
     fieldsets = [
         (None, {"fields": ["honorific", "name", "slug", "position", "organization"]}),
         (
@@ -174,7 +182,7 @@ class EventSeriesAdmin(ContentCheckAdminMixin, PublicationAdminMixin, Publishabl
         return obj.event_count
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledTabularInline):
     model = Participation
     form = ParticipationAdminForm
     fields = ["organization", "stakeholder_kind", "description", "role", "order"]
@@ -223,7 +231,7 @@ class PublicationColumnMixin:
         return obj.publication_state.capitalize() if obj.pk else "-"
 
 
-class PhotoInline(PublicationColumnMixin, PhotoPreviewMixin, admin.TabularInline):
+class PhotoInline(PublicationColumnMixin, PhotoPreviewMixin, LabelledTabularInline):
     model = Photo
     form = PhotoAdminForm
     fields = ["preview", *PHOTO_FIELDS, "publication"]
@@ -234,7 +242,7 @@ class PhotoInline(PublicationColumnMixin, PhotoPreviewMixin, admin.TabularInline
         return super().get_queryset(request).select_related("event")
 
 
-class AttachmentInline(PublicationColumnMixin, admin.TabularInline):
+class AttachmentInline(PublicationColumnMixin, LabelledTabularInline):
     model = Attachment
     form = AttachmentAdminForm
     fields = ["title", "kind", "file", "size", "order", "publication"]
@@ -245,17 +253,9 @@ class AttachmentInline(PublicationColumnMixin, admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
     form = EventAdminForm
-    list_display = [
-        "title",
-        "series",
-        "edition",
-        "dates",
-        "place",
-        "status",
-        "theme_list",
-        "publication",
-        "publish_at",
-    ]
+    # Columns that fit 1,280 px: the series and edition are in the title's filter and
+    # form, and a scheduled publication says its time in the publication column.
+    list_display = ["title", "dates", "place", "status", "theme_list", "publication"]
     list_filter = [
         PublicationStateFilter,
         "status",
@@ -339,7 +339,7 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
 @admin.register(Participation)
 class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
     form = ParticipationAdminForm
-    list_display = ["participant", "event", "role", "stakeholder_kind", "order"]
+    list_display = ["participant", "event", "role", "stakeholder_kind"]
     list_filter = ["role", "stakeholder_kind", "organization__kind"]
     search_fields = ["event__title", "organization__name", "organization__acronym", "description"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]
@@ -354,7 +354,7 @@ class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedA
 @admin.register(Contribution)
 class ContributionAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
     form = ContributionAdminForm
-    list_display = ["person", "event", "role", "title", "has_quotation", "order"]
+    list_display = ["person", "event", "role", "title", "has_quotation"]
     list_filter = ["role", "quotation_language"]
     search_fields = ["person__name", "event__title", "title", "summary", "quotation"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]
@@ -377,7 +377,7 @@ class ContributionAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAd
 # --- Initiatives -------------------------------------------------------------
 
 
-class InitiativePartnerInline(admin.TabularInline):
+class InitiativePartnerInline(LabelledTabularInline):
     model = InitiativePartner
     fields = ["organization", "role", "order"]
     autocomplete_fields = ["organization"]

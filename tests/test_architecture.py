@@ -95,6 +95,7 @@ WHOLE_SITE_TESTS = {
     "tests/test_architecture.py",
     "tests/e2e/test_accessibility.py",
     "tests/e2e/test_review.py",
+    "tests/e2e/test_admin.py",
 }
 
 

@@ -143,6 +143,35 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+def label_widget(formfield, label: str):
+    """Name ``formfield``'s input for assistive technology where the page shows no
+    <label> for it (a table's column heading, a widget of several inputs)."""
+    widget = getattr(formfield.widget, "widget", formfield.widget)  # related-field wrapper
+    for part in getattr(widget, "widgets", None) or [widget]:
+        part.attrs.setdefault("aria-label", label)
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose inputs are named, not only headed by their column."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            label_widget(formfield, capfirst(db_field.verbose_name))
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    label_widget(form.fields["DELETE"], "Delete this row")
+
+        return LabelledFormSet
+
+
 class PublicationAdminMixin:
     """The publication column and the read-only timestamps of a publishable model.
 
@@ -155,7 +184,11 @@ class PublicationAdminMixin:
 
     @admin.display(description="publication", ordering="publication_status")
     def publication(self, obj):
-        return obj.publication_state.capitalize()
+        """ "Published", "Draft", or "Scheduled: 3 March 2026, 09:00 (UTC)"."""
+        state = obj.publication_state
+        if state == "scheduled":
+            return f"Scheduled: {format_datetime(obj.publish_at)}"
+        return state.capitalize()
 
 
 # --- History -----------------------------------------------------------------
@@ -578,6 +611,15 @@ class PublishableAdmin(VersionedAdmin):
         return obj
 
     # --- The change form ---
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "publish_at" and formfield is not None:
+            date, time = getattr(formfield.widget, "widgets", (None, None))
+            if date is not None:
+                date.attrs["aria-label"] = "Publish date"
+                time.attrs["aria-label"] = "Publish time"
+        return formfield
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         help_texts = dict(getattr(getattr(self.form, "_meta", None), "help_texts", None) or {})

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
+from ctdialogue.publishing.history import format_datetime
 from events.models import (
     Attachment,
     Contribution,
@@ -263,9 +264,11 @@ def test_changelist_shows_publication_states(staff_client):
         theme.name: response.context["cl"].model_admin.publication(theme)
         for theme in response.context["cl"].result_list
     }
-    assert rows == {"Drafted": "Draft", "Coming": "Scheduled", "Public": "Published"}
+    coming = Theme.objects.get(name="Coming")
+    scheduled = f"Scheduled: {format_datetime(coming.publish_at)}"
+    assert rows == {"Drafted": "Draft", "Coming": scheduled, "Public": "Published"}
     content = response.content.decode()
-    assert '<td class="field-publication">Scheduled</td>' in content
+    assert f'<td class="field-publication">{scheduled}</td>' in content
 
 
 @pytest.mark.parametrize(

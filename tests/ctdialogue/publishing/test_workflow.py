@@ -3,6 +3,7 @@ publishing (by publish time alone, no job), previews of drafts, and times shown 
 their time zone."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -149,14 +150,28 @@ def test_change_form_of_a_published_object_says_view_on_site(editor_client):
 
 def test_changelist_shows_publish_time_with_its_time_zone(editor_client, settings):
     settings.TIME_ZONE = "Asia/Bangkok"
-    EventFactory(publish_at=datetime.datetime(2018, 1, 20, 2, 30, tzinfo=datetime.UTC))
+    ThemeFactory(publish_at=datetime.datetime(2018, 1, 20, 2, 30, tzinfo=datetime.UTC))
 
-    response = editor_client.get(admin_url(Event, "changelist"))
+    response = editor_client.get(admin_url(Theme, "changelist"))
 
     assert (
         '<td class="field-publish_time">20 January 2018, 09:30 (Asia/Bangkok)</td>'
         in response.content.decode()
     )
+
+
+def test_a_scheduled_event_says_when_in_its_publication_column(editor_client, settings):
+    settings.TIME_ZONE = "Asia/Bangkok"
+    at = timezone.now() + datetime.timedelta(days=3)
+    EventFactory(title="Later", publish_at=at)
+    EventFactory(title="Now")
+
+    page = editor_client.get(admin_url(Event, "changelist")).content.decode()
+
+    local = timezone.localtime(at, zoneinfo.ZoneInfo("Asia/Bangkok"))
+    when = f"{local.day} {local:%B %Y, %H:%M} (Asia/Bangkok)"
+    assert f'<td class="field-publication">Scheduled: {when}</td>' in page
+    assert '<td class="field-publication">Published</td>' in page
 
 
 @pytest.mark.parametrize("role", ["editor_client", "publisher_client"])

@@ -1,0 +1,102 @@
+"""The admin pages staff use every day, in Chromium at 1,280 px: nothing scrolls
+sideways (the page, or a table inside it), no list column is squeezed to a strip, and
+axe-core finds no violation on the pages used most."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from events.models import (
+    Attachment,
+    Contribution,
+    Event,
+    EventSeries,
+    Initiative,
+    Organization,
+    Participation,
+    Person,
+    Photo,
+    Theme,
+)
+from resolutions.models import Resolution
+
+pytestmark = pytest.mark.e2e
+
+DAILY = [Event, Theme, Organization, Person, EventSeries, Initiative, Resolution, Photo,
+         Attachment, Participation, Contribution]  # fmt: skip
+
+#: How far the page, and any scrolling box inside it, reaches past its width; and the
+#: narrowest column of a changelist.
+MEASURE = """() => {
+  const inside = [...document.querySelectorAll('#content *')].filter(el => {
+    const overflow = getComputedStyle(el).overflowX;
+    return ['auto', 'scroll'].includes(overflow) && el.scrollWidth > el.clientWidth + 1;
+  }).map(el => el.scrollWidth - el.clientWidth);
+  const columns = [...document.querySelectorAll(
+    '#result_list thead th:not(.action-checkbox-column)')].map(
+    th => th.getBoundingClientRect().width);
+  return {
+    beyond: Math.max(document.documentElement.scrollWidth - innerWidth, 0, ...inside),
+    narrowest: columns.length ? Math.round(Math.min(...columns)) : null,
+  };
+}"""
+
+
+#: Markup that scripts of the admin's own widgets write in the browser, which this
+#: project does not render and cannot label: the select2 boxes of Django's autocomplete
+#: fields (the <select> they stand for is labelled), and TinyMCE's resize handle.
+THIRD_PARTY_WIDGETS = (".select2-container", ".tox-statusbar__resize-handle")
+
+
+@pytest.fixture
+def admin_page(page, demo):
+    get_user_model().objects.create_superuser("staff", "staff@example.org", "a-long-passphrase")
+    page.open("/admin/login/")
+    page.page.fill("#id_username", "staff")
+    page.page.fill("#id_password", "a-long-passphrase")
+    with page.page.expect_navigation():
+        page.page.click("input[type=submit]")
+    return page
+
+
+def daily_paths():
+    paths = ["/admin/", "/admin/events/event/add/"]
+    for model in DAILY:
+        opts = model._meta
+        paths.append(f"/admin/{opts.app_label}/{opts.model_name}/")
+        first = model.objects.order_by("pk").first()
+        if first is not None:
+            paths.append(f"/admin/{opts.app_label}/{opts.model_name}/{first.pk}/change/")
+    return paths
+
+
+def test_daily_admin_pages_fit_1280_pixels(admin_page):
+    misfits = {}
+    for path in daily_paths():
+        admin_page.open(path)
+        measured = admin_page.page.evaluate(MEASURE)
+        if measured["beyond"] > 0 or (measured["narrowest"] or 100) < 48:
+            misfits[path] = measured
+
+    assert misfits == {}
+    assert len(daily_paths()) >= 20
+
+
+def test_daily_admin_pages_have_no_axe_violations(admin_page):
+    event = Event.objects.get(slug="2nd-asia-ict-ct-dialogue-bangkok")
+    resolution = Resolution.objects.get(number=2396)
+    paths = [
+        "/admin/",
+        "/admin/events/event/",
+        f"/admin/events/event/{event.pk}/change/",
+        f"/admin/resolutions/resolution/{resolution.pk}/change/",
+        f"/admin/events/event/{event.pk}/history/",
+    ]
+    found = {}
+    for path in paths:
+        admin_page.open(path)
+        found[path] = admin_page.axe_violations(exclude=THIRD_PARTY_WIDGETS)
+    admin_page.page.context.clear_cookies()
+    admin_page.open("/admin/login/")
+    found["/admin/login/"] = admin_page.axe_violations()
+
+    assert {path: violations for path, violations in found.items() if violations} == {}
