@@ -81,6 +81,14 @@ class Page:
         response = self.page.goto(self.base_url + path, wait_until="load")
         return response
 
+    def sign_in(self, username, password):
+        """Sign in to the admin as a member of staff would."""
+        self.open("/admin/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", password)
+        with self.page.expect_navigation():
+            self.page.click("input[type=submit]")
+
     def axe_violations(self, exclude=()):
         """WCAG 2.0-2.2 A and AA violations on the page, leaving out the elements
         matched by the CSS selectors in ``exclude`` (each left out with a reason)."""

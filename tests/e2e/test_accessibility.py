@@ -111,11 +111,7 @@ def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
 
     # The event editing screen, as staff see it.
     get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")
-    page.open("/admin/login/")
-    page.page.fill("#id_username", "editor")
-    page.page.fill("#id_password", "a-long-passphrase")
-    with page.page.expect_navigation():
-        page.page.click("input[type=submit]")
+    page.sign_in("editor", "a-long-passphrase")
     event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
     page.open(f"/admin/events/event/{event.pk}/change/")
     assert "Change event" in page.page.title()

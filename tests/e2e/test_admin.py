@@ -50,11 +50,7 @@ THIRD_PARTY_WIDGETS = (".select2-container", ".tox-statusbar__resize-handle")
 @pytest.fixture
 def admin_page(page, demo):
     get_user_model().objects.create_superuser("staff", "staff@example.org", "a-long-passphrase")
-    page.open("/admin/login/")
-    page.page.fill("#id_username", "staff")
-    page.page.fill("#id_password", "a-long-passphrase")
-    with page.page.expect_navigation():
-        page.page.click("input[type=submit]")
+    page.sign_in("staff", "a-long-passphrase")
     return page
 
 

@@ -24,14 +24,6 @@ BANGKOK = "/events/2nd-asia-ict-ct-dialogue-bangkok/"
 NEW_TITLE = "Second Asia ICT and CT Dialogue, Bangkok"
 
 
-def sign_in(page, username):
-    page.open("/admin/login/")
-    page.page.fill("#id_username", username)
-    page.page.fill("#id_password", PASSWORD)
-    with page.page.expect_navigation():
-        page.page.click("input[type=submit]")
-
-
 @pytest.fixture
 def staff(demo):
     """An editor and a publisher. A browser test's database is emptied after each test,
@@ -58,7 +50,7 @@ def make_roles():
 
 
 def submit_as_editor(page, event, note=""):
-    sign_in(page, "editor")
+    page.sign_in("editor", PASSWORD)
     page.open(f"/admin/events/event/{event.pk}/change/")
     page.page.fill("#id_title", NEW_TITLE)
     page.page.fill("#id_pending_note", note)
@@ -125,7 +117,7 @@ def test_review_pages_have_no_axe_violations(page, staff):
     page.open(f"/admin/events/event/{event.pk}/pending/preview/")
     preview = page.axe_violations()
     page.page.context.clear_cookies()
-    sign_in(page, "publisher")
+    page.sign_in("publisher", PASSWORD)
     home = page.axe_violations()
     page.open(f"/admin/events/event/{event.pk}/pending/review/")
     review = page.axe_violations()
