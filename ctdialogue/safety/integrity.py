@@ -5,12 +5,17 @@ scraped, carries a Chinese spam phrase inside English sentences and an empty "()
 where a link was lost. ``check_text()`` looks for
 
 - letters of a script the field's declared language does not use (Han characters in
-  English text; each of the six UN languages accepts its own script and Latin);
-- zero-width and bidirectional-control characters, which hide or reorder text;
-- in rich text, links that are hidden, have no text, are unsafe (``javascript:``),
-  or lead off-site to a domain not in ``settings.INTEGRITY_LINK_DOMAINS`` (the last
-  is a warning: such links are often right, but deserve a look);
-- known spam patterns (gambling, pornography, loans, "缅北", URL shorteners);
+  English text; each of the six UN languages accepts its own script and Latin), except
+  a name written in its own script in brackets beside its transliteration;
+- characters that render as nothing or as other characters (``characters``): every
+  invisible and format code point, the Unicode tag block, compatibility forms and
+  words mixing Latin, Cyrillic and Greek letters;
+- spam phrasing in any of the six languages, seen through those disguises (``spam``);
+- in rich text, text hidden by any attribute or CSS means (``hiding``); links that are
+  hidden, have no text, are unsafe (``javascript:``), name another address in their
+  text than the one they lead to, or lead off-site to a domain not in
+  ``settings.INTEGRITY_LINK_DOMAINS`` (the last is a warning: such links are often
+  right, but deserve a look);
 - empty brackets "()" left behind by a stripped link.
 
 Each finding names its field, kind, an excerpt and its position (a character offset
@@ -20,7 +25,6 @@ in the language the record declares (a quotation in its own language).
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -28,7 +32,21 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import models
 
+from .characters import (
+    decode_tags,
+    form_of,
+    imitated_latin,
+    invisible_runs,
+    is_invisible,
+    is_name_beside_transliteration,
+    letter_script,
+    lookalike_runs,
+    mixed_script_words,
+    visible,
+)
+from .hiding import PAGE, colour_reason, hiding_reason, inherited_style
 from .richtext import is_rich_text
+from .spam import is_spam, spam_spans
 
 ERROR = "error"
 WARNING = "warning"
@@ -37,6 +55,9 @@ WARNING = "warning"
 class Kind:
     UNSAFE_MARKUP = "unsafe-markup"
     HIDDEN_LINK = "hidden-link"
+    HIDDEN_TEXT = "hidden-text"
+    MISLEADING_LINK = "misleading-link"
+    LOOKALIKE = "lookalike-characters"
     SPAM = "spam"
     SCRIPT = "script"
     INVISIBLE = "invisible-character"
@@ -49,6 +70,9 @@ class Kind:
 PRIORITY = [
     Kind.UNSAFE_MARKUP,
     Kind.HIDDEN_LINK,
+    Kind.MISLEADING_LINK,
+    Kind.HIDDEN_TEXT,
+    Kind.LOOKALIKE,
     Kind.SCRIPT,
     Kind.SPAM,
     Kind.INVISIBLE,
@@ -79,144 +103,8 @@ ALLOWED_SCRIPTS = {
     "ru": {"Cyrillic", "Latin"},
     "es": {"Latin"},
 }
-
-# First word(s) of a letter's Unicode name -> its script, where that word is not the
-# script's own name.
-SCRIPT_ALIASES = {
-    "CJK": "Han",
-    "IDEOGRAPHIC": "Han",
-    "FULLWIDTH LATIN": "Latin",
-    "FEMININE ORDINAL": "Latin",  # ª, as in "1.ª"
-    "MASCULINE ORDINAL": "Latin",  # º, as in "n.º"
-}
-
-
-def letter_script(char: str) -> str | None:
-    """The script of a letter ("Latin", "Han", "Cyrillic", ...); None for what every
-    script shares: digits, punctuation, symbols, spaces, marks and modifier letters."""
-    category = unicodedata.category(char)
-    if category not in {"Lu", "Ll", "Lt", "Lo", "Nl"} and char != "\u3005":
-        return None
-    name = unicodedata.name(char, "")
-    if not name:
-        return "Unknown"
-    for prefix, script in SCRIPT_ALIASES.items():
-        if name.startswith(prefix):
-            return script
-    if category == "Nl":  # letter-like numbers: Roman numerals are shared
-        return None
-    return name.split()[0].capitalize()
-
-
-# --- Invisible characters -------------------------------------------------------
-
-INVISIBLE = (
-    set(range(0x200B, 0x2010))  # zero-width space, non-joiner, joiner; LRM, RLM
-    | set(range(0x202A, 0x202F))  # bidi embeddings and overrides
-    | set(range(0x2066, 0x206A))  # bidi isolates
-    | {0x2060, 0xFEFF}  # word joiner, zero-width no-break space (BOM)
-)
-INVISIBLE_PATTERN = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+")
-# Arabic typesetting uses the joiners and the direction marks legitimately.
-ALLOWED_INVISIBLE = {"ar": {0x200C, 0x200D, 0x200E, 0x200F}}
-
-
-def is_invisible(char: str, language: str = "") -> bool:
-    code = ord(char)
-    return code in INVISIBLE and code not in ALLOWED_INVISIBLE.get(language, set())
-
-
-def visible(text: str) -> str:
-    """``text`` with invisible characters written out as <U+200B>, for reports."""
-    return "".join(f"<U+{ord(c):04X}>" if ord(c) in INVISIBLE else c for c in text)
-
-
-# --- Spam -------------------------------------------------------------------------
-
-URL_SHORTENERS = (
-    "bit.ly",
-    "tinyurl.com",
-    "t.co",
-    "goo.gl",
-    "ow.ly",
-    "is.gd",
-    "buff.ly",
-    "cutt.ly",
-    "rebrand.ly",
-    "t.ly",
-    "shorturl.at",
-    "rb.gy",
-    "tiny.cc",
-)
-SHORTENER_PATTERN = (
-    r"(?<![\w.-])(?:" + "|".join(re.escape(domain) for domain in URL_SHORTENERS) + r")/\S*"
-)
-
-# Words that mark gambling, pornography and loan spam, in the UN languages and in the
-# languages such spam often arrives in. Scripts without spaces between words match
-# anywhere; words in spaced scripts match whole.
-SPAM_WORDS = [
-    # English
-    r"casinos?",
-    r"online gambling",
-    r"sports? betting",
-    r"betting tips",
-    r"poker online",
-    r"online poker",
-    r"slot gacor",
-    r"judi online",
-    r"togel",
-    r"porn",
-    r"xxx",
-    r"payday loans?",
-    r"quick loans?",
-    r"instant loans?",
-    r"viagra",
-    r"cialis",
-    r"escort services?",
-    # French, Spanish
-    r"casino en ligne",
-    r"paris sportifs",
-    r"prêts? rapides?",
-    r"casino en línea",
-    r"apuestas deportivas",
-    r"préstamos? rápidos?",
-    # Russian
-    r"казино",
-    r"букмекер\w*",
-    r"ставки на спорт",
-    r"порно\w*",
-    r"займ\w* онлайн",
-]
-SPAM_FRAGMENTS = [
-    # Chinese
-    "缅北",
-    "博彩",
-    "赌场",
-    "赌博",
-    "网赌",
-    "娱乐城",
-    "百家乐",
-    "六合彩",
-    "色情",
-    "成人视频",
-    "网贷",
-    "贷款",
-    # Arabic
-    "كازينو",
-    "قمار",
-    "مراهنات",
-    "إباحي",
-]
-SPAM_PATTERN = re.compile(
-    "|".join(
-        # Longest first, so that "casino en ligne" is found whole, not as "casino".
-        [rf"\b{word}\b" for word in sorted(SPAM_WORDS, key=len, reverse=True)]
-        + [re.escape(fragment) for fragment in SPAM_FRAGMENTS]
-        + [SHORTENER_PATTERN]
-    ),
-    re.IGNORECASE,
-)
+# Compatibility forms a language's own typesetting uses: full-width Latin in Chinese.
+ALLOWED_FORMS = {"zh": {"wide"}}
 
 # "()" and its full-width form in Chinese text, with nothing but spaces inside.
 EMPTY_BRACKETS_PATTERN = re.compile(r"[(\uff08][\s\u200b-\u200f\ufeff]*[)\uff09]")
@@ -224,26 +112,52 @@ EMPTY_BRACKETS_PATTERN = re.compile(r"[(\uff08][\s\u200b-\u200f\ufeff]*[)\uff09]
 # --- Links ----------------------------------------------------------------------
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
-HIDING_STYLES = re.compile(
-    r"display:none|visibility:hidden|opacity:0(?:\.0*)?(?:;|$)|font-size:0(?:[a-z%]*)?(?:;|$)"
-    r"|(?:left|top|right|text-indent):-\d{3,}"
-)
-HIDING_CLASSES = {"hidden", "d-none", "invisible", "hide"}
 UNSAFE_TAGS = {"script", "style", "iframe", "object", "embed", "frame", "frameset", "form"}
 BLOCK_TAGS = {"p", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div"}
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"}
+# An address named in a link's text: a host with a country-code or a common generic
+# top-level domain (so that "report.pdf" is not taken for one).
+NAMED_ADDRESS = re.compile(
+    r"(?:https?://)?((?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|org|net|int|edu|gov|info|biz|app|dev"
+    r"|xyz|top|site|online|news|io))(?![\w.-]*\w)(?=[/:?#\s)\]]|$)",
+    re.IGNORECASE,
+)
 
 
 def link_domains() -> list[str]:
     return [domain.lower().strip(".") for domain in settings.INTEGRITY_LINK_DOMAINS]
 
 
+def _same_or_sub(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def own_host() -> str:
+    return (urlsplit(settings.SITE_URL).hostname or "").lower()
+
+
 def is_allowed_host(host: str) -> bool:
     host = (host or "").lower().rstrip(".")
-    own = (urlsplit(settings.SITE_URL).hostname or "").lower()
-    if host and host == own:
+    if host and host == own_host():
         return True
-    return any(host == domain or host.endswith("." + domain) for domain in link_domains())
+    return any(_same_or_sub(host, domain) for domain in link_domains())
+
+
+def named_address(text: str) -> str | None:
+    """The host a link's text names ("www.un.org", "https://un.org/x"), or None."""
+    match = NAMED_ADDRESS.search(text)
+    return match.group(1).lower().rstrip(".") if match else None
+
+
+def names_another_address(text: str, host: str) -> str | None:
+    """The host named in ``text`` when it is not ``host`` (nor one within the other)."""
+    named = named_address(text)
+    if named is None:
+        return None
+    bare_named, bare_host = named.removeprefix("www."), host.removeprefix("www.")
+    if _same_or_sub(bare_host, bare_named) or _same_or_sub(bare_named, bare_host):
+        return None
+    return named
 
 
 def _normalised_url(href: str) -> str:
@@ -251,15 +165,6 @@ def _normalised_url(href: str) -> str:
     # and spaces around it, and read a backslash as a slash.
     url = re.sub(r"[\t\n\r]", "", href or "")
     return re.sub(r"^[\x00-\x20]+|[\x00-\x20]+$", "", url).replace("\\", "/")
-
-
-def _is_hiding(attrs: dict) -> bool:
-    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    style = re.sub(r"\s+", "", (attrs.get("style") or "").lower())
-    if HIDING_STYLES.search(style):
-        return True
-    return bool(HIDING_CLASSES & set((attrs.get("class") or "").lower().split()))
 
 
 # --- Findings ---------------------------------------------------------------------
@@ -301,9 +206,17 @@ def excerpt(text: str, start: int, end: int, context: int = 20) -> str:
     return visible(f"{head}{shown}{tail}")
 
 
+@dataclass
+class _Element:
+    tag: str
+    hidden: str | None  # why it hides its content, or None
+    style: object
+
+
 class _Extractor(HTMLParser):
     """The text of an HTML fragment, each character mapped to its offset in the
-    source, and every link with its attributes, text and hidden state."""
+    source and to why it is hidden (None when it is visible), and every link with its
+    attributes, text and hidden state."""
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
@@ -311,7 +224,8 @@ class _Extractor(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
         self.chars: list[str] = []
         self.offsets: list[int] = []
-        self.stack: list[tuple[str, bool]] = []
+        self.hidden_by: list[str | None] = []
+        self.stack: list[_Element] = []
         self.links: list[dict] = []
         self.open_link: dict | None = None
         self.unsafe: list[tuple[int, int, str]] = []
@@ -321,20 +235,25 @@ class _Extractor(HTMLParser):
         return self.line_starts[line - 1] + column
 
     @property
-    def hidden(self) -> bool:
-        return any(hidden for _, hidden in self.stack)
+    def hidden(self) -> str | None:
+        """Why text here cannot be seen: an element around it hides it, or its colour."""
+        hiding = next((element.hidden for element in self.stack if element.hidden), None)
+        return hiding or colour_reason(self.style)
+
+    @property
+    def style(self):
+        return self.stack[-1].style if self.stack else PAGE
 
     def _add(self, text: str, offset: int, raw: bool):
+        hidden = self.hidden
         for index, char in enumerate(text):
             self.chars.append(char)
             self.offsets.append(offset + index if raw else offset)
+            self.hidden_by.append(hidden)
             if self.open_link is not None:
                 self.open_link["text"] += char
 
-    def handle_starttag(self, tag, attrs):
-        start = self.source_offset()
-        end = start + len(self.get_starttag_text() or "")
-        attributes = {name.lower(): value or "" for name, value in attrs}
+    def _check_attributes(self, tag: str, attributes: dict, start: int, end: int):
         if tag in UNSAFE_TAGS:
             self.unsafe.append((start, end, f"<{tag}>"))
         for name, value in attributes.items():
@@ -342,22 +261,28 @@ class _Extractor(HTMLParser):
                 self.unsafe.append((start, end, f"{name}="))
             elif name == "style" and re.search(r"expression\(|url\(", value, re.IGNORECASE):
                 self.unsafe.append((start, end, "style"))
+
+    def handle_starttag(self, tag, attrs):
+        start = self.source_offset()
+        end = start + len(self.get_starttag_text() or "")
+        attributes = {name.lower(): value or "" for name, value in attrs}
+        self._check_attributes(tag, attributes, start, end)
         if tag in BLOCK_TAGS:
             self._add("\n", start, raw=False)
-        hidden = _is_hiding(attributes)
+        element = _Element(tag, hiding_reason(attributes), inherited_style(self.style, attributes))
+        if tag not in VOID_TAGS:
+            self.stack.append(element)
         if tag == "a":
             self.open_link = {
                 "start": start,
                 "href": attributes.get("href"),
-                "hidden": hidden or self.hidden,
+                "hidden": self.hidden if tag not in VOID_TAGS else None,
                 "text": "",
             }
-        if tag not in VOID_TAGS:
-            self.stack.append((tag, hidden))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag not in VOID_TAGS and self.stack and self.stack[-1][0] == tag:
+        if tag not in VOID_TAGS and self.stack and self.stack[-1].tag == tag:
             self.stack.pop()
 
     def handle_endtag(self, tag):
@@ -366,16 +291,14 @@ class _Extractor(HTMLParser):
             self.open_link["end"] = self.source.find(">", start) + 1 or len(self.source)
             self.links.append(self.open_link)
             self.open_link = None
-        if any(open_tag == tag for open_tag, _ in self.stack):
-            while self.stack:
-                open_tag, _ = self.stack.pop()
-                if open_tag == tag:
-                    break
+        if any(element.tag == tag for element in self.stack):
+            while self.stack and self.stack.pop().tag != tag:
+                pass
         if tag in BLOCK_TAGS:
             self._add("\n", start, raw=False)
 
     def handle_data(self, data):
-        if self.stack and self.stack[-1][0] in {"script", "style"}:
+        if self.stack and self.stack[-1].tag in {"script", "style"}:
             return
         self._add(data, self.source_offset(), raw=True)
 
@@ -393,25 +316,37 @@ class _Extractor(HTMLParser):
             self.open_link = None
 
 
+def _runs(flags: list) -> list[tuple[int, int, object]]:
+    """(start, end, value) of each run of equal, true values in ``flags``."""
+    runs, start = [], None
+    for index, flag in enumerate([*flags, None]):
+        if start is not None and flag != flags[start]:
+            runs.append((start, index, flags[start]))
+            start = None
+        if start is None and flag:
+            start = index
+    return runs
+
+
 class _Checker:
     def __init__(self, value: str, *, language: str, field: str, rich: bool):
         self.value = value
         self.language = language if language in ALLOWED_SCRIPTS else "en"
         self.field = field
         self.findings: list[Finding] = []
+        self.links: list[dict] = []
+        self.unsafe: list[tuple[int, int, str]] = []
+        self.text, self.offsets = value, list(range(len(value)))
+        self.hidden_by: list[str | None] = [None] * len(value)
         if rich:
             extractor = _Extractor(value)
             extractor.feed(value)
             extractor.close()
             self.text = "".join(extractor.chars)
             self.offsets = extractor.offsets
+            self.hidden_by = extractor.hidden_by
             self.links = extractor.links
             self.unsafe = extractor.unsafe
-        else:
-            self.text = value
-            self.offsets = list(range(len(value)))
-            self.links = []
-            self.unsafe = []
 
     def _source_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the plain text -> offsets in the stored value."""
@@ -450,28 +385,19 @@ class _Checker:
 
     # Detectors -----------------------------------------------------------------
 
-    def scripts(self):
+    def _foreign_runs(self):
+        """(start, end, scripts) of each run of letters of scripts the language does
+        not use, spaces between them included; lookalikes are left to ``lookalikes``."""
         allowed = ALLOWED_SCRIPTS[self.language]
-        language = LANGUAGE_NAMES[self.language]
         run_start = run_end = None
         scripts: set[str] = set()
-
-        def close():
-            names = " and ".join(sorted(scripts))
-            self.add_text(
-                Kind.SCRIPT,
-                run_start,
-                run_end,
-                f"{names} characters in text declared as {language}.",
-            )
-
         for index, char in enumerate(self.text):
             script = letter_script(char)
-            if script is None:
+            if script is None or imitated_latin(char) is not None:
                 continue
             if script in allowed:
                 if run_start is not None:
-                    close()
+                    yield run_start, run_end, scripts
                     run_start, scripts = None, set()
                 continue
             if run_start is None:
@@ -479,22 +405,51 @@ class _Checker:
             run_end = index + 1
             scripts.add(script)
         if run_start is not None:
-            close()
+            yield run_start, run_end, scripts
+
+    def scripts(self):
+        language = LANGUAGE_NAMES[self.language]
+        for start, end, scripts in self._foreign_runs():
+            if is_name_beside_transliteration(self.text, start, end):
+                continue
+            names = " and ".join(sorted(scripts))
+            self.add_text(
+                Kind.SCRIPT, start, end, f"{names} characters in text declared as {language}."
+            )
 
     def invisible(self):
-        for match in INVISIBLE_PATTERN.finditer(self.text):
-            if any(is_invisible(char, self.language) for char in match.group()):
-                self.add_text(
-                    Kind.INVISIBLE,
-                    match.start(),
-                    match.end(),
-                    "Invisible or text-direction control characters, which can hide or "
-                    "reorder text.",
-                )
+        for start, end in invisible_runs(self.text, self.language):
+            hidden_text = decode_tags(self.text[start:end])
+            message = (
+                "Invisible or text-direction control characters, which can hide or reorder text."
+            )
+            if hidden_text.strip():
+                message = f"Invisible Unicode tag characters that spell “{hidden_text}”."
+            self.add_text(Kind.INVISIBLE, start, end, message)
+
+    def lookalikes(self):
+        allowed = ALLOWED_FORMS.get(self.language, set())
+        for start, end in lookalike_runs(self.text):
+            if all(form_of(c) in allowed for c in self.text[start:end] if not c.isspace()):
+                continue
+            imitated = "".join(imitated_latin(c) or c for c in self.text[start:end])
+            self.add_text(
+                Kind.LOOKALIKE, start, end, f"Characters that imitate the Latin “{imitated}”."
+            )
+        for start, end, scripts in mixed_script_words(self.text):
+            names = " and ".join(sorted(scripts))
+            self.add_text(
+                Kind.LOOKALIKE, start, end, f"A word that mixes {names} letters that look alike."
+            )
 
     def spam(self):
-        for match in SPAM_PATTERN.finditer(self.text):
-            self.add_text(Kind.SPAM, match.start(), match.end(), "A pattern known from spam.")
+        for start, end in spam_spans(self.text):
+            self.add_text(Kind.SPAM, start, end, "A pattern known from spam.")
+
+    def hidden_text(self):
+        for start, end, reason in _runs(self.hidden_by):
+            if self.text[start:end].strip():
+                self.add_text(Kind.HIDDEN_TEXT, start, end, f"Text hidden from readers ({reason}).")
 
     def empty_brackets(self):
         for match in EMPTY_BRACKETS_PATTERN.finditer(self.text):
@@ -515,49 +470,58 @@ class _Checker:
                 f"Markup the sanitiser removes ({what}): it never belongs in stored text.",
             )
 
+    @staticmethod
+    def _link_form(link: dict, scheme: str) -> tuple[str, str] | None:
+        """A problem with the link itself: an unsafe scheme, hidden, or without text."""
+        shown_text = "".join(c for c in link["text"] if not is_invisible(c)).strip()
+        if scheme not in SAFE_SCHEMES:
+            return Kind.UNSAFE_MARKUP, f"A link with the unsafe address scheme “{scheme}:”."
+        if link["hidden"]:
+            return Kind.HIDDEN_LINK, f"A link hidden from readers ({link['hidden']})."
+        if not shown_text:
+            return Kind.EMPTY_LINK, "A link without any text to click."
+        return None
+
+    @staticmethod
+    def _link_destination(link: dict, href: str, scheme: str, host: str):
+        """A problem with where the link leads: spam, another address than its text
+        names, or a site not in the list of known sites."""
+        if href and is_spam(href):
+            return Kind.SPAM, "A link to a known spam pattern."
+        if scheme in {"http", "https", ""} and (
+            named := names_another_address(link["text"], host or own_host())
+        ):
+            return (
+                Kind.MISLEADING_LINK,
+                f"The link's text names {named}, but it leads to {host or 'this site'}.",
+            )
+        if scheme in {"http", "https"} and not is_allowed_host(host):
+            return (
+                Kind.OFFSITE_LINK,
+                f"A link to {host}, which is not in the list of known sites "
+                "(INTEGRITY_LINK_DOMAINS). Check that it belongs here.",
+            )
+        return None
+
     def links_(self):
         for link in self.links:
-            start, end = link["start"], link["end"]
             href = _normalised_url(link["href"] or "")
-            shown_text = "".join(c for c in link["text"] if not is_invisible(c)).strip()
             try:
                 parts = urlsplit(href)
             except ValueError:  # e.g. an unclosed IPv6 bracket
                 parts = urlsplit("")
-            scheme = parts.scheme.lower()
-            if scheme not in SAFE_SCHEMES:
-                self.add_source(
-                    Kind.UNSAFE_MARKUP,
-                    start,
-                    end,
-                    href,
-                    f"A link with the unsafe address scheme “{scheme}:”.",
-                )
-                continue
-            if link["hidden"]:
-                self.add_source(Kind.HIDDEN_LINK, start, end, href, "A link hidden from readers.")
-                continue
-            if not shown_text:
-                self.add_source(
-                    Kind.EMPTY_LINK, start, end, href, "A link without any text to click."
-                )
-                continue
-            if href and SPAM_PATTERN.search(href):
-                self.add_source(Kind.SPAM, start, end, href, "A link to a known spam pattern.")
-                continue
-            if scheme in {"http", "https"} and not is_allowed_host(parts.hostname or ""):
-                self.add_source(
-                    Kind.OFFSITE_LINK,
-                    start,
-                    end,
-                    href,
-                    f"A link to {parts.hostname}, which is not in the list of known sites "
-                    "(INTEGRITY_LINK_DOMAINS). Check that it belongs here.",
-                )
+            scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+            problem = self._link_form(link, scheme) or self._link_destination(
+                link, href, scheme, host
+            )
+            if problem is not None:
+                self.add_source(problem[0], link["start"], link["end"], href, problem[1])
 
     def run(self) -> list[Finding]:
         self.markup()
         self.links_()
+        self.hidden_text()
+        self.lookalikes()
         self.scripts()
         self.invisible()
         self.spam()

@@ -90,7 +90,7 @@ def test_hidden_link_is_found_before_the_sanitiser_would_make_it_visible(staff_c
     response = staff_client.post(admin_url(Event, "add"), event_form_data(body=body))
 
     assert response.status_code == 200
-    assert errors_of(response)[0].startswith("Body: A link hidden from readers.")
+    assert errors_of(response)[0].startswith("Body: A link hidden from readers (display: none).")
 
 
 def test_off_site_link_needs_confirmation_too(staff_client):

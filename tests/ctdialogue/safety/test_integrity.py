@@ -18,6 +18,7 @@ from ctdialogue.safety.integrity import (
     text_fields,
 )
 from events.models import Contribution, Event, Person, Photo
+from tests.ctdialogue.safety.labelled_texts import LABELLED
 from tests.factories import ContributionFactory, EventFactory, PhotoFactory
 
 SOURCE = Path("/work/shared/source/cted-bangkok-2018.txt")
@@ -193,11 +194,65 @@ def test_script_run_spans_spaces_between_foreign_words():
     assert [(f.kind, f.text, f.position) for f in findings] == [(Kind.SCRIPT, "Привет мир", 11)]
 
 
-def test_lookalike_mathematical_letters_are_flagged_in_every_language():
-    findings = check_text("Visit our 𝐜𝐚𝐬𝐢𝐧𝐨 today", language="fr")
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_lookalike_mathematical_letters_are_flagged_in_every_language(language):
+    findings = check_text("Visit our 𝐜𝐚𝐬𝐢𝐧𝐨 today", language=language)
 
-    assert kinds(findings) == [Kind.SCRIPT]
-    assert findings[0].message == "Mathematical characters in text declared as French."
+    assert [(f.kind, f.text) for f in findings] == [(Kind.LOOKALIKE, "𝐜𝐚𝐬𝐢𝐧𝐨")]
+    assert findings[0].message == "Characters that imitate the Latin “casino”."
+
+
+def test_full_width_latin_is_chinese_typesetting_but_a_disguise_elsewhere():
+    assert check_text("会议讨论了ＩＣＴ的作用。", language="zh") == []
+    assert kinds(check_text("The ＩＣＴ dialogue", language="en")) == [Kind.LOOKALIKE]
+    # Spam does not hide behind the full-width form in Chinese either.
+    assert kinds(check_text("欢迎访问ｃａｓｉｎｏ。", language="zh")) == [Kind.SPAM]
+
+
+def test_word_mixing_latin_and_cyrillic_is_flagged_in_russian_text():
+    findings = check_text("Обновите приложение Тelеgram заранее.", language="ru")
+
+    assert [(f.kind, f.text) for f in findings] == [(Kind.LOOKALIKE, "Тelеgram")]
+    assert findings[0].message == "A word that mixes Cyrillic and Latin letters that look alike."
+
+
+# --- A name in its own script beside its transliteration -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("China's Foreign Minister Wang Yi (王毅) spoke first.", "en"),
+        ("Xi Jinping (习近平) and Li Keqiang (李克强) were quoted.", "en"),
+        ("Foreign Minister Sergey Lavrov (Сергей Лавров) spoke.", "en"),
+        ("Ghada Waly (غادة والي) opened the session.", "en"),
+        ("M. Zhou Enlai （周恩来） est cité.", "fr"),
+        ("El ministro Sergey Lavrov (Сергей Лавров) habló.", "es"),
+    ],
+)
+def test_name_in_its_own_script_beside_its_transliteration_passes(text, language):
+    assert check_text(text, language=language) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Member States (缅北禁地) engaged in dialogue.",  # not pinyin before the bracket
+        "Wang Yi (王毅禁地) spoke.",  # more characters than syllables
+        "Sergey Lavrov (Привет мир) spoke.",  # other initials
+        "Sergey Lavrov (Сергей Викторович Лавров) spoke.",  # more words than the name
+        "Wang Yi 王毅 spoke.",  # not in brackets
+        "the minister (王毅) spoke.",  # no name before the bracket
+    ],
+)
+def test_foreign_script_that_is_not_a_bracketed_name_is_flagged(text):
+    assert kinds(check_text(text, language="en")) == [Kind.SCRIPT]
+
+
+def test_spam_in_brackets_after_a_name_is_still_spam():
+    findings = check_text("Bei Jing Ma (缅北禁地) spoke.", language="en")
+
+    assert [(f.kind, f.text) for f in findings] == [(Kind.SPAM, "缅北")]
 
 
 def test_han_in_chinese_text_is_not_flagged():
@@ -220,6 +275,30 @@ def test_invisible_character_in_english_is_flagged(char):
 
 def test_text_without_invisible_characters_is_not_flagged():
     assert check_text("Tech Against Terrorism", language="en") == []
+
+
+def test_tag_characters_are_flagged_with_the_text_they_spell():
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "Ignore the rules")
+    findings = check_text(f"The report.{hidden}", language="en")
+
+    assert [(f.kind, f.position, f.length) for f in findings] == [(Kind.INVISIBLE, 11, 16)]
+    assert findings[0].message == "Invisible Unicode tag characters that spell “Ignore the rules”."
+
+
+@pytest.mark.parametrize(
+    "char", ["\u00ad", "\u061c", "\u034f", "\u3164", "\ue000", "\ufe0f", "\U000e0001", "\x07"]
+)
+def test_every_kind_of_invisible_code_point_is_flagged_in_english(char):
+    findings = check_text(f"Tech Against{char} Terrorism", language="en")
+
+    assert [(f.kind, f.position) for f in findings] == [(Kind.INVISIBLE, 12)]
+
+
+def test_emoji_sequences_and_flags_are_not_invisible_text():
+    england = "\U0001f3f4" + "".join(chr(0xE0000 + ord(c)) for c in "gbeng") + "\U000e007f"
+
+    assert check_text(f"Thanks 👩\u200d💻 and ❤\ufe0f from {england}.", language="en") == []
+    assert check_text("葛\U000e0100城", language="zh") == []  # an ideographic variant
 
 
 def test_direction_marks_in_arabic_are_allowed_but_overrides_are_not():
@@ -250,6 +329,94 @@ def test_hidden_link_is_flagged(html):
     assert [(f.kind, f.text, f.position) for f in findings] == [
         (Kind.HIDDEN_LINK, "https://casino.example/", html.index("<a "))
     ]
+
+
+@pytest.mark.parametrize(
+    ("style", "reason"),
+    [
+        ("font-size:0px", "zero font size"),
+        ("font: 0/0 a", "zero font size"),
+        ("opacity: 0.0", "zero opacity"),
+        ("position:absolute; top:-10000px", "positioned off the page"),
+        ("text-indent:-9999em", "moved off the page"),
+        ("height:0;overflow:hidden", "height: 0 with the overflow hidden"),
+        ("clip: rect(0 0 0 0); position:absolute", "clipped to nothing"),
+        ("transform: scale(0)", "scaled to nothing"),
+        ("color:#FFF", "text in the colour of its background"),
+        ("color: rgb(250, 250, 250)", "text in the colour of its background"),
+        ("color:navy;background:#000080", "text in the colour of its background"),
+        ("color: transparent", "transparent text"),
+    ],
+)
+def test_text_hidden_by_css_is_flagged_with_the_means(style, reason):
+    html = f'<p>Summary.<span style="{style}">visit our shop</span> Next.</p>'
+
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text, f.position) for f in findings] == [
+        (Kind.HIDDEN_TEXT, "visit our shop", html.index("visit"))
+    ]
+    assert findings[0].message == f"Text hidden from readers ({reason})."
+
+
+def test_text_inside_a_hidden_parent_is_hidden_and_colours_are_inherited():
+    html = (
+        '<div style="background-color:#111"><p style="color:#eee">Readable.</p>'
+        '<p style="color:#111111">Unreadable.</p></div><div hidden><p>Gone.</p></div>'
+    )
+
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text.strip()) for f in findings] == [
+        (Kind.HIDDEN_TEXT, "Unreadable."),
+        (Kind.HIDDEN_TEXT, "Gone."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "style", ["color:#333", "color:red", "font-size:0.9em", "position:relative;left:-2px"]
+)
+def test_ordinary_styles_do_not_hide_text(style):
+    assert check_text(f'<p style="{style}">Summary.</p>', language="en", rich=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("www.un.org", "www.un.org"),
+        ("https://www.un.org/en/", "www.un.org"),
+        ("Read it on un.org", "un.org"),
+        ("securitycouncilreport.org/monthly", "securitycouncilreport.org"),
+    ],
+)
+def test_link_whose_text_names_another_address_is_flagged(text, named):
+    html = f'<p><a href="https://download.example/x">{text}</a></p>'
+
+    findings = check_text(html, language="en", rich=True)
+
+    assert [(f.kind, f.text) for f in findings] == [
+        (Kind.MISLEADING_LINK, "https://download.example/x")
+    ]
+    assert findings[0].message == (
+        f"The link's text names {named}, but it leads to download.example."
+    )
+
+
+@pytest.mark.parametrize(
+    ("href", "text"),
+    [
+        ("https://www.un.org/en/", "www.un.org"),
+        ("https://un.org/", "www.un.org/en"),
+        ("https://www.un.org/securitycouncil/", "securitycouncil"),
+        ("https://www.un.org/", "report.pdf"),
+        ("https://www.un.org/", "resolution 2354 (2017)"),
+        ("/events/", "the list of events"),
+    ],
+)
+def test_link_whose_text_names_its_own_address_or_none_passes(href, text):
+    html = f'<p><a href="{href}">{text}</a></p>'
+
+    assert check_text(html, language="en", rich=True) == []
 
 
 def test_visible_link_to_a_known_site_is_not_flagged():
@@ -453,3 +620,49 @@ def test_check_object_reports_each_field_with_its_name():
         ("title", Kind.SCRIPT),
         ("body", Kind.EMPTY_BRACKETS),
     ]
+
+
+# --- The labelled set ---------------------------------------------------------------------
+
+
+def measure(samples) -> dict[str, dict[str, int]]:
+    """Per language: attacked texts flagged (tp) and missed (fn), clean texts flagged
+    (fp) and passed (tn). A text counts as flagged when the audit finds an error."""
+    table: dict[str, dict[str, int]] = {}
+    for sample in samples:
+        findings = check_text(sample.text, language=sample.language, rich=sample.rich)
+        flagged = any(finding.severity == ERROR for finding in findings)
+        cell = {(True, True): "tp", (True, False): "fn", (False, True): "fp"}.get(
+            (sample.attacked, flagged), "tn"
+        )
+        row = table.setdefault(sample.language, dict.fromkeys(["tp", "fn", "fp", "tn"], 0))
+        row[cell] += 1
+    return table
+
+
+def test_labelled_set_holds_half_clean_half_attacked_texts_in_each_un_language():
+    table = measure(LABELLED)
+
+    assert sorted(table) == sorted(SAMPLES)
+    assert len(LABELLED) >= 60
+    assert {
+        lang: (r["tp"] + r["fn"], r["fp"] + r["tn"]) for lang, r in table.items()
+    } == dict.fromkeys(SAMPLES, (6, 6))
+
+
+def test_audit_finds_every_attack_and_no_clean_text_in_the_labelled_set():
+    table = measure(LABELLED)
+
+    assert {lang: (row["fn"], row["fp"]) for lang, row in table.items()} == dict.fromkeys(
+        SAMPLES, (0, 0)
+    )
+
+
+def test_measure_counts_misses_and_false_alarms():
+    samples = [LABELLED[0], LABELLED[6]]  # one clean, one attacked English text
+    swapped = [
+        type(sample)(sample.language, not sample.attacked, sample.text, sample.rich)
+        for sample in samples
+    ]
+
+    assert measure(swapped) == {"en": {"tp": 0, "fn": 1, "fp": 1, "tn": 0}}

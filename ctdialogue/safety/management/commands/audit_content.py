@@ -35,8 +35,9 @@ def _state(obj) -> str:
 class Command(BaseCommand):
     help = (
         "Find text that does not belong in the content: letters of a script the "
-        "declared language does not use, invisible characters, hidden or off-site links, "
-        "spam patterns and empty brackets. Exits with status 1 when it finds an error."
+        "declared language does not use, invisible characters and letters imitating "
+        "others, hidden text, hidden, misleading or off-site links, spam phrasing and "
+        "empty brackets. Exits with status 1 when it finds an error."
     )
 
     def add_arguments(self, parser):
