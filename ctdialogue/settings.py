@@ -36,6 +36,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
 
 
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value.lower() not in choices:
+        allowed = ", ".join(f'"{choice}"' for choice in choices)
+        raise ImproperlyConfigured(f"{name} must be one of {allowed}, not {value!r}.")
+    return value.lower()
+
+
 # --- Core -------------------------------------------------------------------
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -73,6 +83,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
     "import_export",
     "ctdialogue.apps.CtdialogueConfig",
     "ctdialogue.publishing",
@@ -355,6 +366,11 @@ STAFF_PASSWORD = os.environ.get("DJANGO_STAFF_PASSWORD", "")
 
 # django-otp: the name authenticator apps show for the site's codes.
 OTP_TOTP_ISSUER = SITE_NAME
+
+# Who must sign in with a second factor (ctdialogue/staff/two_factor.py): "off" leaves
+# it to each person, "publishers" requires it of publishers and superusers, "all" of
+# every member of staff. Whoever has set up an authenticator gives its code anyway.
+TWO_FACTOR_REQUIRED = env_choice("DJANGO_TWO_FACTOR", ("off", "publishers", "all"), "off")
 
 # django-import-export: an import runs in one transaction; any error rolls it back.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -4,10 +4,10 @@ authenticator app; only superusers see and manage everybody's devices.
 Setting up: add a device (a name is enough), scan the QR code on its page with an
 authenticator app, and enter the code the app shows. The device is confirmed only
 then, so nobody locks themselves out with an app that was never set up; from then on
-the login asks for a code.
+the login asks for a code. The "Two-factor sign-in" page (two_factor.py) does the same
+in one step and adds recovery codes; superusers may delete those (to let somebody who
+lost phone and codes set up again) but not read them.
 """
-
-from base64 import b32encode
 
 import django_otp
 from django import forms
@@ -15,20 +15,22 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import two_factor
+
 admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 class OwnDeviceForm(forms.ModelForm):
-    code = forms.CharField(
-        label="Code from the app",
+    code = two_factor.first_code_field(
         required=False,
-        max_length=10,
         help_text="After scanning the QR code, enter the code your app shows to switch "
         "two-factor authentication on.",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
     class Meta:
@@ -37,19 +39,8 @@ class OwnDeviceForm(forms.ModelForm):
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
-        if not code or self.instance.pk is None:
-            return code
-        allowed, _details = self.instance.verify_is_allowed()
-        if not allowed:
-            raise forms.ValidationError(
-                "Too many wrong codes in a row: wait a little, then enter the code your "
-                "app shows at that time."
-            )
-        if not self.instance.verify_token(code):
-            raise forms.ValidationError(
-                "This code does not match. Check that the app shows this device, and "
-                "enter the code it shows now."
-            )
+        if code and self.instance.pk is not None:
+            two_factor.check_first_code(self.instance, code)
         return code
 
 
@@ -118,7 +109,7 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
 
     @admin.display(description="QR code")
     def setup(self, device):
-        key = b32encode(device.bin_key).decode()
+        key = two_factor.key_of(device)
         return format_html(
             '<img src="{}" width="200" height="200" alt="QR code to scan with your '
             'authenticator app"><br>Or type this key into the app: <code>{}</code>',
@@ -151,3 +142,12 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
         return HttpResponseRedirect(
             reverse(f"{self.admin_site.name}:otp_totp_totpdevice_change", args=[obj.pk])
         )
+
+
+@admin.register(StaticDevice)
+class RecoveryCodesAdmin(StaticDeviceAdmin):
+    """Each person's recovery codes (two_factor.py), for superusers: they may delete a
+    person's devices (who then sets two-factor sign-in up again) but not read the
+    codes, which only their owner sees, once."""
+
+    inlines = []

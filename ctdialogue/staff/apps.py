@@ -3,7 +3,7 @@ from django.contrib.admin import apps as admin_apps
 
 
 class StaffConfig(AppConfig):
-    """Staff accounts: the admin site's login with optional two-factor authentication."""
+    """Staff accounts: the admin site's login with two-factor sign-in."""
 
     default = True
     name = "ctdialogue.staff"
@@ -12,7 +12,7 @@ class StaffConfig(AppConfig):
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):
-    """Django's admin, served by the staff site (optional two-factor login)."""
+    """Django's admin, served by the staff site (two-factor login, see two_factor.py)."""
 
     default = False
 

@@ -1,15 +1,21 @@
-"""The staff admin site: login with optional two-factor authentication.
+"""The staff admin site: login with two-factor authentication, optional or required.
 
 Staff who have set up an authenticator app (a confirmed TOTP device, django-otp) must
-give its current code to log in, and an admin session counts only once that code was
-checked; staff without a device log in with their password alone. Repeated failed
-logins are throttled by django-axes (see settings), which identifies the client by
-``client_ip_address`` below.
+give its current code, or one of their recovery codes, to log in, and an admin
+session counts only once a code was checked; staff without a device log in with
+their password alone, unless the site requires two-factor sign-in of them
+(``settings.TWO_FACTOR_REQUIRED``, see two_factor.py): then every admin page sends
+them to set it up. Repeated failed logins are throttled by django-axes (see
+settings), which identifies the client by ``client_ip_address`` below.
 """
 
+from django import forms
 from django.contrib import admin
-from django_otp import devices_for_user, user_has_device
+from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.forms import otp_verification_failed
+
+from . import two_factor
 
 
 def client_ip_address(request) -> str | None:
@@ -23,35 +29,39 @@ def client_ip_address(request) -> str | None:
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
-    """The admin login form; the code of an authenticator app is asked for, and
-    checked, only for users who have a confirmed device."""
+    """The admin login form; a code (from the authenticator app, or a recovery code) is
+    asked for, and checked, only for users who have a confirmed device."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         token = self.fields["otp_token"]
         token.label = "Code from your authenticator app"
-        token.help_text = "Only if you have set up two-factor authentication."
-        token.widget.attrs.update(
-            {"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": 10}
+        token.help_text = (
+            "Only if you have set up two-factor authentication. "
+            "A recovery code also works, once each."
         )
-        self.fields["otp_device"].label = "Authenticator"
+        # Not inputmode="numeric": recovery codes have letters.
+        token.widget.attrs.update({"autocomplete": "one-time-code", "maxlength": 20})
 
     def clean(self):
         # The password check of Django's admin form; then the code, if the user has
-        # an authenticator (django-otp's form would ask everybody for one).
+        # a device (django-otp's form would ask everybody for one).
         self.cleaned_data = super(OTPAdminAuthenticationForm, self).clean()
         user = self.get_user()
         if user is not None and user_has_device(user, confirmed=True):
-            devices = list(devices_for_user(user, confirmed=True))
-            if not self.cleaned_data.get("otp_device") and len(devices) == 1:
-                self.cleaned_data["otp_device"] = devices[0].persistent_id
             self.clean_otp(user)
         return self.cleaned_data
 
-    @property
-    def asks_for_device(self) -> bool:
-        """True once a user with more than one device is known: they choose one."""
-        return len(getattr(self.fields["otp_device"].widget, "choices", [])) > 2
+    def _verify_token(self, user, token, device=None):
+        """Any of the user's confirmed devices may accept the code, so nobody chooses
+        one: the app's code and a recovery code go into the same field."""
+        verified = two_factor.verify_code(user, token)
+        if verified is None:
+            otp_verification_failed.send(sender=type(self), user=user)
+            raise forms.ValidationError(
+                self.otp_error_messages["invalid_token"], code="invalid_token"
+            )
+        return verified
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -59,9 +69,15 @@ class StaffAdminSite(admin.AdminSite):
     login_template = "admin/staff_login.html"
 
     def has_permission(self, request):
-        """Active staff; and, for those with an authenticator, a session verified by it."""
+        """Active staff; and, for those with a device, a session verified by a code."""
         if not super().has_permission(request):
             return False
         user = request.user
-        verified = getattr(user, "is_verified", None)
-        return (verified is not None and verified()) or not user_has_device(user, confirmed=True)
+        return two_factor.is_verified(user) or not user_has_device(user, confirmed=True)
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page applies the two-factor rules first (two_factor.refusal)."""
+        return two_factor.enforced(super().admin_view(view, cacheable), self)
+
+    def get_urls(self):
+        return [*two_factor.urls(self), *super().get_urls()]

@@ -1,5 +1,6 @@
-"""The protected admin: login throttling (django-axes), optional two-factor login
-(django-otp), sessions that end with the browser, and the admin's configurable path."""
+"""The protected admin: login throttling (django-axes), two-factor login for those with
+a device (django-otp), sessions that end with the browser, and the admin's configurable
+path. Two-factor sign-in that the site requires: test_two_factor.py."""
 
 import os
 import subprocess
@@ -10,29 +11,18 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import PASSWORD
+from tests.signing_in import (
+    INDEX_URL,
+    LOGIN_URL,
+    code_for,
+    is_logged_in,
+    log_in,
+    wrong_code_for,
+)
 
 pytestmark = pytest.mark.django_db
-
-LOGIN_URL = reverse("admin:login")
-INDEX_URL = reverse("admin:index")
-
-
-def log_in(client, username, password=PASSWORD, **extra):
-    return client.post(
-        LOGIN_URL, {"username": username, "password": password, "next": INDEX_URL, **extra}
-    )
-
-
-def is_logged_in(client):
-    return "_auth_user_id" in client.session
-
-
-def code_for(device):
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 # --- Throttling ---------------------------------------------------------------
@@ -124,9 +114,7 @@ def test_user_with_an_authenticator_cannot_log_in_without_a_code(device, client)
 
 
 def test_user_with_an_authenticator_cannot_log_in_with_a_wrong_code(device, client):
-    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
-
-    response = log_in(client, "editor", otp_token=wrong)
+    response = log_in(client, "editor", otp_token=wrong_code_for(device))
 
     assert "Invalid token." in response.content.decode()
     assert not is_logged_in(client)
