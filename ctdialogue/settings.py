@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "ctdialogue.safety",
     "ctdialogue.output",
     "ctdialogue.search",
+    "ctdialogue.caching",
     "ctdialogue.sample",
     "ctdialogue.staff",
     "events",
@@ -109,8 +110,34 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Approved changes scheduled for a time apply with the first request after it.
     "ctdialogue.publishing.middleware.ApplyDueChangesMiddleware",
+    # Anonymous pages from the cache, under the content version (ctdialogue/caching).
+    "ctdialogue.caching.middleware.PageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# --- Cache --------------------------------------------------------------------
+
+# Redis when REDIS_URL is set (shared by every worker and machine), else each process's
+# memory. Either way a cached page is never stale: it is kept under the content
+# version it was made from (ctdialogue/caching).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "ctdialogue"),
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},  # a Redis outage slows, never breaks
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a page may stay in the cache at most (0 turns the page cache off), how long
+# a CDN may keep it (s-maxage), and serve it stale while it fetches a new one.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_SHARED_SECONDS = env_int("DJANGO_PAGE_CACHE_SHARED_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 30)
 
 ROOT_URLCONF = "ctdialogue.urls"
 WSGI_APPLICATION = "ctdialogue.wsgi.application"

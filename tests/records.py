@@ -90,8 +90,8 @@ def api_records(db):
 
 
 @pytest.fixture(scope="module")
-def schema(django_db_blocker):
-    """The OpenAPI document, read once (it needs no database: nothing is due either)."""
+def schema(django_db_setup, django_db_blocker):
+    """The OpenAPI document, read once (its page reads only the content version)."""
     from django.test import Client
 
     cache.set(NEXT_DUE_KEY, NOTHING_DUE)

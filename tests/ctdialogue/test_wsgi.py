@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from events.models import Event
 from tests.factories import EventFactory, ThemeFactory
 
 ROOT = Path(settings.BASE_DIR)
@@ -54,7 +56,7 @@ def production_server(transactional_db, tmp_path):
         check=True,
     )
 
-    def start():
+    def start(workers=1, **extra_env):
         port = free_port()
         server = subprocess.Popen(
             [
@@ -63,12 +65,14 @@ def production_server(transactional_db, tmp_path):
                 "gunicorn",
                 "--bind",
                 f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
                 "--log-level",
                 "warning",
                 "ctdialogue.wsgi",
             ],
             cwd=ROOT,
-            env=env,
+            env={**env, **extra_env},
         )
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -105,3 +109,32 @@ def test_scheduled_theme_becomes_filterable_at_its_time_without_a_restart(produc
     assert "not one we know" not in after
     assert "Workshop on a theme that arrives later" in after
     assert "Workshop on something else" not in after
+
+
+def redis_url() -> str | None:
+    """A Redis database for this test, if Redis answers on its usual port."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return "redis://127.0.0.1:6379/14"
+    except OSError:
+        return None
+
+
+@pytest.mark.parametrize("cache", ["local memory", "redis"])
+def test_two_workers_never_serve_a_page_older_than_the_content(production_server, cache):
+    extra = {"DJANGO_CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex}", "REDIS_URL": ""}
+    if cache == "redis":
+        if redis_url() is None:
+            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        extra["REDIS_URL"] = redis_url()
+    event = EventFactory(title="Workshop as first announced", slug="announced")
+    base = production_server(workers=2, **extra)
+    # Enough requests that both workers have the page in their cache.
+    first = [fetch(f"{base}/events/announced/") for _ in range(8)]
+
+    Event.objects.filter(pk=event.pk).update(title="Workshop as finally held")
+    after = [fetch(f"{base}/events/announced/") for _ in range(8)]
+
+    assert all("Workshop as first announced" in page for page in first)
+    assert all("Workshop as finally held" in page for page in after)
+    assert not any("Workshop as first announced" in page for page in after)
