@@ -9,4 +9,4 @@ RUN useradd --create-home ctdialogue && mkdir -p /app/media /app/staticfiles \
     && chown -R ctdialogue /app/media /app/staticfiles
 USER ctdialogue
 EXPOSE 8000
-CMD ["gunicorn", "ctdialogue.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "ctdialogue.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "120"]

@@ -3,90 +3,125 @@
 The column definitions are the single source of the data documentation page.
 """
 
-from django.db.models import Prefetch
+from collections.abc import Iterator
 
+from django.db.models import Prefetch
+from django.urls import reverse
+from django_countries import countries
+
+from ctdialogue.output.addresses import absolute
 from ctdialogue.output.exports import (
+    CHUNK_SIZE,
     Column,
     ExportView,
+    batched,
     country_columns,
+    grouped,
+    linked,
     names,
     record_columns,
 )
+from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
 
+from .dates import format_period
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
     Contribution,
     Event,
     EventSeries,
     Initiative,
+    Organization,
     Participation,
     Theme,
 )
 
 # --- Column sets ----------------------------------------------------------------
 
+# Events are exported from rows of values (``event_rows``): at 100,000 events, model
+# instances and their related managers were nearly all of the cost.
 
-def _speakers(event):
-    speakers = []
-    for contribution in event.contributions.all():
-        if contribution.is_attributable:
-            speakers.append(contribution.person.full_name)
-        else:
-            speakers.append("A participant (Chatham House rule)")
-    return speakers
+EVENT_PAGE = "events:event-detail"
 
 
-def _participants(event):
-    return [
-        f"{p.participant_display} ({p.get_role_display().lower()})"
-        for p in event.participations.all()
-    ]
+def event_address() -> tuple[str, str]:
+    """What comes before and after the slug in an event's address, reversed once per
+    export rather than once per row."""
+    before, after = reverse(EVENT_PAGE, kwargs={"slug": "slug"}).rsplit("slug", 1)
+    return absolute(before), after
+
+
+def _dates(row) -> str:
+    text = format_period(row["start_date"], row["end_date"], row["date_precision"])
+    return text + " (tentative)" if row["status"] == Event.Status.TENTATIVE else text
+
+
+ROLES = dict(Participation.Role.choices)
+KINDS = dict(Organization.Kind.choices)
+COUNTRIES = dict(countries)
+
+
+def _participant(values) -> str:
+    organization, description, stakeholder_kind, organization_kind, role = values
+    who = organization or description or KINDS.get(organization_kind or stakeholder_kind, "")
+    return f"{who} ({ROLES.get(role, role).lower()})"
+
+
+def _speaker(event_is_chatham_house, values) -> str:
+    chatham_house_rule, honorific, name = values
+    if chatham_house_rule or event_is_chatham_house:
+        return "A participant (Chatham House rule)"
+    return f"{honorific} {name}".strip()
 
 
 EVENT_COLUMNS = [
-    *record_columns("event"),
-    Column("title", "Title of the event.", lambda e: e.title),
-    Column("series", "Series the event belongs to.", lambda e: e.series.name if e.series else ""),
-    Column("edition", "Its number in the series.", lambda e: e.edition or ""),
-    Column("kind", "workshop, dialogue or meeting.", lambda e: e.kind),
-    Column("status", "planned, tentative, held, postponed or cancelled.", lambda e: e.status),
-    Column("dates", "The dates in words, at their true precision.", lambda e: e.date_display),
+    Column("id", "Permanent identifier (UUID); never changes.", lambda e: str(e["uid"])),
+    Column("url", "Address of the event's page.", lambda e: e["url"]),
+    Column("title", "Title of the event.", lambda e: e["title"]),
+    Column("series", "Series the event belongs to.", lambda e: e["series_name"]),
+    Column("edition", "Its number in the series.", lambda e: e["edition"] or ""),
+    Column("kind", "workshop, dialogue or meeting.", lambda e: e["kind"]),
+    Column("status", "planned, tentative, held, postponed or cancelled.", lambda e: e["status"]),
+    Column("dates", "The dates in words, at their true precision.", _dates),
     Column(
         "start_date",
         "First day (ISO 8601); for a fuzzy date, the first day of its period.",
-        lambda e: e.start_date.isoformat(),
+        lambda e: e["start_date"].isoformat(),
     ),
     Column(
         "end_date",
         "Last day (ISO 8601); empty for a one-day event.",
-        lambda e: e.end_date.isoformat() if e.end_date else "",
+        lambda e: e["end_date"].isoformat() if e["end_date"] else "",
     ),
     Column(
         "date_precision",
         "How exactly the date is known: day, month, half_year or year.",
-        lambda e: e.date_precision,
+        lambda e: e["date_precision"],
     ),
-    Column("city", "City.", lambda e: e.city),
-    *country_columns(),
-    Column("themes", "Themes discussed.", lambda e: names(e.themes.all()), is_list=True),
+    Column("city", "City.", lambda e: e["city"]),
+    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda e: e["country"] or ""),
+    Column("country_name", "Country name.", lambda e: COUNTRIES.get(e["country"], "")),
+    Column("themes", "Themes discussed.", lambda e: e["themes"], is_list=True),
     Column(
         "participants",
         "Organisations and stakeholder groups, with their role.",
-        _participants,
+        lambda e: [_participant(values) for values in e["participations"]],
         is_list=True,
     ),
-    Column("speakers", "People who spoke.", _speakers, is_list=True),
     Column(
-        "initiatives", "Initiatives discussed.", lambda e: names(e.initiatives.all()), is_list=True
+        "speakers",
+        "People who spoke.",
+        lambda e: [_speaker(e["chatham_house_rule"], v) for v in e["contributions"]],
+        is_list=True,
     ),
+    Column("initiatives", "Initiatives discussed.", lambda e: e["initiatives"], is_list=True),
     Column(
         "resolutions",
         "Security Council resolutions the event relates to, by symbol.",
-        lambda e: [r.symbol for r in e.resolutions.all()],
+        lambda e: [f"S/RES/{number} ({year})" for number, year in e["resolutions"]],
         is_list=True,
     ),
-    Column("summary", "Short summary, as plain text.", lambda e: plain_text(e.summary)),
+    Column("summary", "Short summary, as plain text.", lambda e: plain_text(e["summary"])),
 ]
 
 INITIATIVE_COLUMNS = [
@@ -142,41 +177,54 @@ PERSON_COLUMNS = [
 
 
 EVENT_EXPORT_FIELDS = (
-    "uid", "slug", "title", "series", "edition", "kind", "status", "start_date",
+    "pk", "uid", "slug", "title", "series_id", "edition", "kind", "status", "start_date",
     "end_date", "date_precision", "city", "country", "summary", "chatham_house_rule",
 )  # fmt: skip
 
 
-def event_export_queryset(queryset):
-    """Only the fields the columns read: at 100,000 rows, building model instances
-    and parsing unused timestamps is most of the cost."""
-    resolution_model = Event._meta.get_field("resolutions").related_model
-    return (
-        queryset.only(*EVENT_EXPORT_FIELDS)
-        .with_public(
-            Prefetch("series", queryset=EventSeries.objects.only("name")),
-            Prefetch("themes", queryset=Theme.objects.only("name")),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organization")
-                .only(
-                    "event_id", "role", "stakeholder_kind", "description", "order",
-                    "organization__name", "organization__kind",
-                )
-                .order_by("order", "pk"),
-            ),
-            # The prefetch sets each contribution's event to its parent row.
-            Prefetch(
-                "contributions",
-                queryset=Contribution.objects.select_related("person")
-                .only("event_id", "role", "chatham_house_rule", "order", "person__honorific",
-                      "person__name")
-                .order_by("order", "pk"),
-            ),
-            Prefetch("initiatives", queryset=Initiative.objects.only("name")),
-            Prefetch("resolutions", queryset=resolution_model.objects.only("number", "year")),
+# The parts are read for events of a public list: their event is public.
+KNOWN = ("event",)
+
+
+def _event_parts(ids: list) -> dict[str, dict]:
+    """The public parts and links of the events ``ids``, one query each, as values in
+    the order their pages show them: {part: {event id: [values, ...]}}."""
+    participations = (
+        Participation.objects.filter(public_q(Participation, known_public=KNOWN), event_id__in=ids)
+        .order_by("event_id", "order", "pk")
+        .values_list(
+            "event_id", "organization__name", "description", "stakeholder_kind",
+            "organization__kind", "role",
         )
     )  # fmt: skip
+    contributions = (
+        Contribution.objects.filter(public_q(Contribution, known_public=KNOWN), event_id__in=ids)
+        .order_by("event_id", "order", "pk")
+        .values_list("event_id", "chatham_house_rule", "person__honorific", "person__name")
+    )
+    return {
+        "themes": linked(Event, "themes", ids, "name"),
+        "initiatives": linked(Event, "initiatives", ids, "name"),
+        "resolutions": linked(Event, "resolutions", ids, "number", "year"),
+        "participations": grouped((row[0], row[1:]) for row in participations),
+        "contributions": grouped((row[0], row[1:]) for row in contributions),
+    }
+
+
+def event_rows(queryset) -> Iterator[dict]:
+    """The events of ``queryset``, in its order, as dicts of values with their public
+    series name and parts, read a chunk at a time (a server-side cursor)."""
+    series = dict(EventSeries.objects.public().values_list("pk", "name"))
+    before, after = event_address()
+    rows = queryset.values(*EVENT_EXPORT_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+    for chunk in batched(rows, CHUNK_SIZE):
+        parts = _event_parts([row["pk"] for row in chunk])
+        for row in chunk:
+            row["url"] = before + row["slug"] + after
+            row["series_name"] = series.get(row["series_id"], "")
+            for name, by_event in parts.items():
+                row[name] = by_event.get(row["pk"], [])
+            yield row
 
 
 def initiative_export_queryset(queryset):
@@ -191,7 +239,7 @@ class EventExportView(ExportView):
     filterset_class = EventFilter
     columns = EVENT_COLUMNS
     filename = "events"
-    prepare = staticmethod(event_export_queryset)  # in the order the filter sorts
+    source = staticmethod(event_rows)  # in the order the filter sorts
 
 
 class InitiativeExportView(ExportView):

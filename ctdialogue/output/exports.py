@@ -3,6 +3,9 @@
 An export takes the same query string as the HTML list it belongs to and returns
 every matching published record (not just one page), in the same order. Rows are read
 from the database in chunks, so 100,000 events never sit in memory at once. Each
+export says up front how many records it holds (``X-Record-Count``; in JSON also
+``meta.count``), and a JSON file ends with its closing brackets: a file cut off by a
+dropped connection or a killed worker is recognisably incomplete. Each
 content app declares its columns (``Column``); the same list documents the data on
 the /data/ page.
 """
@@ -17,9 +20,13 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import re_path
 from django.views import View
 
+from ctdialogue.publishing.models import public_q
+
 from .addresses import absolute
 
 CHUNK_SIZE = 2000
+#: The number of records the export holds, sent before its first row.
+COUNT_HEADER = "X-Record-Count"
 LIST_SEPARATOR = "; "
 
 
@@ -61,9 +68,69 @@ class _Echo:
         return value
 
 
-def records(queryset, columns: list[Column]) -> Iterator[dict]:
-    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+def records(source: Iterable, columns: list[Column]) -> Iterator[dict]:
+    """Each record of ``source`` (model instances or rows of values) as its columns."""
+    for obj in source:
         yield {column.name: column.value(obj) for column in columns}
+
+
+# --- Rows of values, for the largest exports ---------------------------------------
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ordering(model, prefix: str) -> list[str]:
+    """``model``'s default ordering across a relation: "-number" -> "-resolution__number"."""
+    return [
+        f"-{prefix}{name[1:]}" if name.startswith("-") else f"{prefix}{name}"
+        for name in model._meta.ordering
+    ]
+
+
+def grouped(pairs: Iterable[tuple]) -> dict:
+    """{key: [value, ...]} from (key, value) pairs, each list in the order given."""
+    groups: dict = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups
+
+
+def linked(record_model, relation: str, ids: list, *fields: str) -> dict:
+    """{record id: [the ``fields`` of each public linked record (one value, or a tuple
+    of several), in the linked model's order]} for a many-to-many ``relation`` of
+    ``record_model``, read from its link table in one query."""
+    relation_field = record_model._meta.get_field(relation)
+    if relation_field.auto_created:  # declared on the other model
+        through, own, other = (
+            relation_field.through,
+            relation_field.field.m2m_reverse_field_name(),
+            relation_field.field.m2m_field_name(),
+        )
+    else:
+        through, own, other = (
+            relation_field.remote_field.through,
+            relation_field.m2m_field_name(),
+            relation_field.m2m_reverse_field_name(),
+        )
+    linked = relation_field.related_model
+    rows = (
+        through.objects.filter(**{f"{own}_id__in": ids})
+        .filter(public_q(linked, f"{other}__"))
+        .order_by(*ordering(linked, f"{other}__"))
+        .values_list(f"{own}_id", *(f"{other}__{field}" for field in fields))
+    )
+    if len(fields) == 1:
+        return grouped(rows)
+    return grouped((row[0], row[1:]) for row in rows)
 
 
 def csv_lines(items: Iterable[dict], columns: list[Column]) -> Iterator[str]:
@@ -100,13 +167,19 @@ class ExportView(View):
         """The rows as the columns read them (prefetches, ``only()``)."""
         return queryset
 
+    def source(self, queryset) -> Iterable:
+        """What the columns read, record by record: model instances by default."""
+        return queryset.iterator(chunk_size=CHUNK_SIZE)
+
     def get(self, request, fmt):
         filterset = self.filterset_class(request.GET or None, queryset=self.get_queryset())
         problems = filterset.problems
         if problems:
             return self.bad_request(fmt, problems)
         queryset = self.prepare(filterset.qs)
-        items = records(queryset, self.columns)
+        # Counted before the first row is sent: a file with fewer rows was cut off.
+        count = queryset.count()
+        items = records(self.source(queryset), self.columns)
         if fmt == "csv":
             response = StreamingHttpResponse(
                 csv_lines(items, self.columns), content_type="text/csv; charset=utf-8"
@@ -116,13 +189,17 @@ class ExportView(View):
                 "source": absolute(request.get_full_path()),
                 "query": request.GET.urlencode(),
                 "columns": [c.name for c in self.columns],
+                "count": count,
                 "licence": settings.DATA_LICENCE,
             }
             response = StreamingHttpResponse(
                 json_chunks(items, meta), content_type="application/json; charset=utf-8"
             )
         response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'
-        response["Cache-Control"] = "public, max-age=300"
+        response[COUNT_HEADER] = str(count)
+        response["Access-Control-Expose-Headers"] = COUNT_HEADER
+        # Never kept by a browser or a CDN without asking: it would not see a change.
+        response["Cache-Control"] = "public, max-age=0"
         return response
 
     def bad_request(self, fmt, problems):

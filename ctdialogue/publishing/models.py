@@ -50,16 +50,20 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
-def public_q(model, prefix: str = "") -> Q:
+def public_q(model, prefix: str = "", known_public: tuple[str, ...] = ()) -> Q:
     """What the public may see of ``model``: published and due if it is publishable, and
     every record it cannot be shown without (``model.shown_with``) public too.
 
     A speech is public only with its event and its speaker, a participation only with
     its organisation (when it names one): a draft speaker attached to a published event
-    stays a draft everywhere.
+    stays a draft everywhere. ``known_public`` names relations the caller has already
+    limited to public records (the parts of events read from a public list), so that
+    the database need not join them again.
     """
     condition = published_q(prefix) if issubclass(model, Publishable) else Q()
     for name in getattr(model, "shown_with", ()):
+        if name in known_public:
+            continue
         field = model._meta.get_field(name)
         related = public_q(field.related_model, f"{prefix}{name}__")
         if field.null:

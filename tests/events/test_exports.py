@@ -1,9 +1,24 @@
 """The events' export columns: related records joined readably, no speaker named under
 the Chatham House rule."""
 
+import datetime
+import json
+
 import pytest
+from django.conf import settings
 
 from events.models import Event
+from tests.factories import (
+    ContributionFactory,
+    EventFactory,
+    EventSeriesFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    ResolutionFactory,
+    ThemeFactory,
+)
 from tests.records import read_csv
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +45,50 @@ def test_chatham_house_speakers_are_not_named_in_exports(client, export_records)
     rows = read_csv(client.get("/events/export.csv", {"q": "Workshop 2"}))
 
     assert rows[0]["speakers"] == "A participant (Chatham House rule)"
+
+
+def test_only_public_links_and_parts_are_exported_in_page_order(client):
+    event = EventFactory(
+        title="Workshop on links",
+        series=EventSeriesFactory(name="Draft series", draft=True),
+        status=Event.Status.TENTATIVE,
+        start_date=datetime.date(2018, 7, 1),
+        end_date=datetime.date(2018, 12, 31),
+        date_precision="half_year",
+        themes=[ThemeFactory(name="Prevention"), ThemeFactory(name="Evidence")],
+    )
+    event.themes.add(ThemeFactory(name="Draft theme", draft=True))
+    ParticipationFactory(event=event, organization=None, stakeholder_kind="academia", order=2)
+    ParticipationFactory(event=event, organization__name="UNODC", role="co_host", order=1)
+    ParticipationFactory(event=event, organization=OrganizationFactory(draft=True), order=0)
+    ContributionFactory(event=event, person=PersonFactory(name="Draft Speaker", draft=True))
+    ContributionFactory(event=event, person__name="Ana Ruiz", person__honorific="", order=1)
+    ContributionFactory(event=event, person__name="Li Wei", chatham_house_rule=True, order=2)
+    InitiativeFactory(name="Draft initiative", draft=True).events.add(event)
+    InitiativeFactory(name="Public initiative").events.add(event)
+    for number, draft in [(2341, False), (2396, False), (2395, True)]:
+        ResolutionFactory(number=number, year=2017, draft=draft).events.add(event)
+
+    response = client.get("/events/export.csv", {"q": "Workshop on links"})
+    row = read_csv(response)[0]
+
+    assert row["series"] == ""
+    assert row["dates"] == "Second half of 2018 (tentative)"
+    assert row["themes"] == "Evidence; Prevention"
+    assert row["participants"] == "UNODC (co-host); Academia (participant)"
+    assert row["speakers"] == "Ana Ruiz; A participant (Chatham House rule)"
+    assert row["initiatives"] == "Public initiative"
+    assert row["resolutions"] == "S/RES/2396 (2017); S/RES/2341 (2017)"
+    assert row["url"] == f"{settings.SITE_URL}/events/{event.slug}/"
+
+
+def test_an_export_says_how_many_records_it_holds_before_the_first_row(client, export_records):
+    csv_response = client.get("/events/export.csv", {"theme": "evidence"})
+    json_response = client.get("/events/export.json", {"theme": "evidence"})
+    document = json.loads(b"".join(json_response.streaming_content))
+
+    assert csv_response["X-Record-Count"] == "2"
+    assert len(read_csv(csv_response)) == 2
+    assert json_response["X-Record-Count"] == "2"
+    assert document["meta"]["count"] == len(document["records"]) == 2
+    assert csv_response["Cache-Control"] == "public, max-age=0"
