@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` is a development run unless the caller sets DJANGO_DEBUG itself.
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate demo lint format check lock clean
+.PHONY: run test install install-dev migrate demo lint format check lock clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,20 @@ lock: install-dev
 	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.lock
+
+# The benchmark: 100,000 generated events on a PostgreSQL database of its own, served
+# by gunicorn with DEBUG off, measured with wrk (Debian's package). About 15 minutes.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ctdialogue_bench
+BENCH_EVENTS ?= 100000
+BENCH := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-bench-only-not-a-secret} $(BIN)/python manage.py
+
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	psql "$(BENCH_DATABASE_URL)" -c "SELECT 1" >/dev/null 2>&1 || \
+		psql "$(dir $(BENCH_DATABASE_URL))postgres" -c "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	$(BENCH) migrate --noinput -v0
+	$(BENCH) bench --events $(BENCH_EVENTS) --output docs/bench.md
 
 clean:
 	rm -rf $(VENV) staticfiles .coverage htmlcov

@@ -1,0 +1,61 @@
+"""The benchmark's own logic: reading wrk, the pages it measures, the report. The
+measuring itself runs in ``make bench``, never in the test suite (tests never time)."""
+
+import pytest
+from django.core.management import call_command
+
+from ctdialogue.sample.bench import Load, Row, pages, parse_wrk, table
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/events/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    41.20ms   12.02ms 180.10ms   80.00%
+    Req/Sec   190.12     20.40   240.00     70.00%
+  Latency Distribution
+     50%   38.50ms
+     75%   45.00ms
+     90%   55.10ms
+     99%    1.20s
+  3802 requests in 10.01s, 60.10MB read
+  Socket errors: connect 0, read 0, write 0, timeout 3
+  Non-2xx or 3xx responses: 2
+Requests/sec:    379.84
+Transfer/sec:      6.00MB
+"""
+
+
+def test_wrk_output_is_read_in_milliseconds_with_its_failures():
+    load = parse_wrk(WRK_OUTPUT)
+
+    assert load.rate == 379.84
+    assert load.latency_ms == {"p50": 38.5, "p75": 45.0, "p90": 55.1, "p99": 1200.0}
+    assert load.errors == 5
+
+
+def test_wrk_output_without_a_rate_is_an_error():
+    with pytest.raises(ValueError, match="wrk printed no rate"):
+        parse_wrk("unable to connect to 127.0.0.1:8000 Connection refused")
+
+
+def test_the_report_is_a_markdown_table_with_a_row_per_page():
+    rows = [
+        Row("home", "/", 12.345, 7, 40.0, Load(100.0, {"p50": 20.0, "p99": 90.0}), None),
+        Row("static file", "/static/x.css", uncached=Load(3000.0, {"p50": 1.0, "p99": 4.0})),
+    ]
+
+    lines = table(rows).splitlines()
+
+    assert len(lines) == 4
+    assert lines[2] == "| home `/` | 12.3 | 7 | 40.0 | 100.0 | 20.0 | 90.0 |  |  |  |"
+    assert lines[3].startswith("| static file `/static/x.css` |  |  |  | 3,000.0 | 1.0 | 4.0 |")
+
+
+@pytest.mark.django_db
+def test_every_page_measured_answers_200(client):
+    call_command("load_demo", verbosity=0)
+
+    # The demo content fills one page of the API; the benchmark's data fills many.
+    measured = [path.replace("?page=2", "") for _name, path in pages()]
+
+    assert len(measured) == 10
+    assert {path: client.get(path).status_code for path in measured} == dict.fromkeys(measured, 200)
