@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -19,7 +20,12 @@ from resolutions.models import Resolution
 
 
 class HomeView(TemplateView):
+    """The newest events, the themes and the latest initiatives: a page whose size does
+    not grow with the record (each list is bounded, with a link to the whole list)."""
+
     template_name = "home.html"
+    #: How many initiatives the home page names; the rest are a link away.
+    INITIATIVES_SHOWN = 8
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -27,7 +33,11 @@ class HomeView(TemplateView):
         context["upcoming_events"] = events.upcoming().chronological()[:3]
         context["latest_events"] = events.past().newest_first()[:3]
         context["themes"] = Theme.objects.public().with_event_counts()
-        context["initiatives"] = Initiative.objects.public()
+        initiatives = Initiative.objects.public()
+        context["initiatives"] = initiatives.order_by(F("launched").desc(nulls_last=True), "name")[
+            : self.INITIATIVES_SHOWN
+        ]
+        context["initiative_count"] = initiatives.count()
         return context
 
 

@@ -7,7 +7,7 @@ from django_filters.views import FilterView
 
 from ctdialogue.output.citations import CitationMixin
 from ctdialogue.pages.charts import bar_chart
-from ctdialogue.pages.views import FilteredListMixin
+from ctdialogue.pages.views import FilteredListMixin, bounded
 from ctdialogue.publishing.views import PublishedDetailMixin
 
 from .citations import event_citation, initiative_citation
@@ -88,7 +88,11 @@ class ThemeDetailView(PublishedDetailMixin, DetailView):
         by_year = events.count_by_year()
         context["event_count"] = sum(by_year.values())
         context["events"] = events.with_cards().newest_first()[: self.latest_events]
-        context["initiatives"] = Initiative.objects.public().filter(themes=self.object)
+        context["initiatives"] = bounded(
+            Initiative.objects.public().filter(themes=self.object),
+            "events:initiative-list",
+            theme=self.object.slug,
+        )
         context["resolutions"] = self.object.resolutions.public()
         context["chart"] = bar_chart(by_year)
         return context
@@ -113,18 +117,15 @@ class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     context_object_name = "initiative"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_partners()
-            .with_public(
-                "themes",
-                Prefetch("events", queryset=Event.objects.with_cards().newest_first()),
-            )
-        )
+        return super().get_queryset().with_partners().with_public("themes")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["events"] = bounded(
+            Event.objects.public().filter(initiatives=self.object).with_cards().newest_first(),
+            "events:event-list",
+            initiative=self.object.slug,
+        )
         context["resolutions"] = self.object.resolutions.public()
         return context
 
@@ -148,15 +149,27 @@ class OrganizationDetailView(PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = (
+        organization = self.object
+        context["events"] = bounded(
             Event.objects.public()
-            .filter(participations__organization=self.object)
-            .distinct()
+            .filter(
+                pk__in=Event.objects.filter(participations__organization=organization).values("pk")
+            )
             .with_cards()
-            .newest_first()
+            .newest_first(),
+            "events:event-list",
+            organization=organization.slug,
         )
-        context["initiatives"] = Initiative.objects.public().filter(partners=self.object)
-        context["people"] = Person.objects.public().filter(organization=self.object)
+        context["initiatives"] = bounded(
+            Initiative.objects.public().filter(partners=organization).distinct(),
+            "events:initiative-list",
+            partner=organization.slug,
+        )
+        context["people"] = bounded(
+            Person.objects.public().filter(organization=organization),
+            "events:person-list",
+            organization=organization.slug,
+        )
         return context
 
 

@@ -1,7 +1,42 @@
 """What every public list page shares: forgiving pagination, and the messages, chips
-and download links of a filtered list."""
+and download links of a filtered list; and the bounded lists of detail pages."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.urls import reverse
+
+#: How many items a list on a detail page shows before "All N ..." links to the rest.
+BOUNDED_LIST = 10
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """The first items of a list that may be long, how many there are in all, and the
+    address of the whole list: a page never grows with the size of the record."""
+
+    items: list
+    total: int
+    url: str
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def bounded(queryset, list_url_name: str, limit: int = BOUNDED_LIST, **filters) -> Bounded:
+    """``queryset``'s first ``limit`` records, and a link to the list page with
+    ``filters`` for all of them. Counts only when there are more than ``limit``."""
+    items = list(queryset[: limit + 1])
+    total = queryset.count() if len(items) > limit else len(items)
+    url = reverse(list_url_name) + (f"?{urlencode(filters)}" if filters else "")
+    return Bounded(items[:limit], total, url)
 
 
 class ForgivingPaginationMixin:

@@ -139,6 +139,28 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
     assert "Tech Against Terrorism" in page
 
 
+def test_home_names_the_latest_initiatives_and_links_to_all(client):
+    for year in range(2001, 2013):
+        InitiativeFactory(name=f"Initiative of {year}", launched=year)
+    InitiativeFactory(name="Draft initiative", launched=2020, draft=True)
+
+    page = client.get("/").content.decode()
+
+    shown = [year for year in range(2001, 2013) if f"Initiative of {year}<" in page]
+    assert shown == list(range(2005, 2013))  # the eight launched last
+    assert "Draft initiative" not in page
+    assert '<a href="/initiatives/">All 12 initiatives</a>' in page
+
+
+def test_home_lists_every_initiative_without_a_link_when_few(client):
+    InitiativeFactory(name="Tech Against Terrorism")
+
+    page = client.get("/").content.decode()
+
+    assert "Tech Against Terrorism" in page
+    assert "All 1 initiatives" not in page
+
+
 def test_health_reports_database_ok(client):
     response = client.get("/health/")
 

@@ -340,3 +340,48 @@ def test_event_page_has_open_graph_tags_and_calendar_link(client, settings):
     assert '<meta property="og:image:alt" content="Participants around a table">' in page
     assert f'<link rel="canonical" href="{site}/events/bangkok/">' in page
     assert '<a href="/events/bangkok/calendar.ics" type="text/calendar">Add to calendar' in page
+
+
+# --- Detail pages never grow with the record ----------------------------------------
+
+on = datetime.date
+
+
+def test_an_organisations_page_shows_its_latest_events_and_links_to_all(client):
+    organization = OrganizationFactory(name="UNODC", slug="unodc")
+    for day in range(1, 13):
+        event = EventFactory(title=f"Meeting {day:02}", start_date=on(2019, 1, day), end_date=None)
+        ParticipationFactory(event=event, organization=organization)
+    ParticipationFactory(
+        event=EventFactory(title="Draft meeting", draft=True), organization=organization
+    )
+
+    page = client.get("/stakeholders/unodc/").content.decode()
+    listed = client.get("/events/", {"organization": "unodc"}).content.decode()
+
+    assert [day for day in range(1, 13) if f"Meeting {day:02}" in page] == list(range(3, 13))
+    assert "Draft meeting" not in page
+    assert '<a href="/events/?organization=unodc">All 12 events</a>' in page
+    assert all(f"Meeting {day:02}" in listed for day in range(1, 13))
+
+
+def test_an_initiatives_page_shows_its_latest_events_and_links_to_all(client):
+    initiative = InitiativeFactory(name="Tech Against Terrorism", slug="tat")
+    for day in range(1, 12):
+        event = EventFactory(title=f"Session {day:02}", start_date=on(2020, 5, day), end_date=None)
+        initiative.events.add(event)
+
+    page = client.get("/initiatives/tat/").content.decode()
+
+    assert [day for day in range(1, 12) if f"Session {day:02}" in page] == list(range(2, 12))
+    assert '<a href="/events/?initiative=tat">All 11 events</a>' in page
+
+
+def test_a_short_list_has_no_link_to_more(client):
+    organization = OrganizationFactory(slug="ict4peace")
+    ParticipationFactory(event=EventFactory(title="The only meeting"), organization=organization)
+
+    page = client.get("/stakeholders/ict4peace/").content.decode()
+
+    assert "The only meeting" in page
+    assert "All 1 events" not in page
