@@ -1,10 +1,16 @@
 """The benchmark's own logic: reading wrk, the pages it measures, the report. The
 measuring itself runs in ``make bench``, never in the test suite (tests never time)."""
 
-import pytest
-from django.core.management import call_command
+import shutil
 
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from ctdialogue.sample import bench
 from ctdialogue.sample.bench import Load, Row, pages, parse_wrk, table
+from tests.factories import EventFactory
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/events/
   2 threads and 16 connections
@@ -59,3 +65,42 @@ def test_every_page_measured_answers_200(client):
 
     assert len(measured) == 10
     assert {path: client.get(path).status_code for path in measured} == dict.fromkeys(measured, 200)
+
+
+@pytest.fixture
+def bench_env(transactional_db):
+    """Environment for a server started by the benchmark on the test database, which
+    another process can open only on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQLite test database lives in this process's memory")
+    if shutil.which("wrk") is None:
+        pytest.skip("wrk is not installed")
+    db = settings.DATABASES["default"]
+    return {
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        ),
+        "DJANGO_SECRET_KEY": "a-test-key-for-a-server-started-by-a-test-only",
+        "REDIS_URL": "",
+    }
+
+
+def test_a_served_page_is_loaded_with_wrk_and_the_export_is_measured(bench_env, tmp_path):
+    EventFactory.create_batch(3)
+    bench.collect_static(tmp_path)
+
+    with bench.serving(1, tmp_path, **bench_env) as server:
+        bench.prime(server.base + "/events/", times=1)
+        load = bench.wrk(server.base + "/events/", seconds=1, connections=2)
+        export = bench.export_figures(server)
+        workers = server.workers()
+    stopped = server.process.poll()
+
+    assert load.rate > 0
+    assert load.errors == 0
+    assert set(load.latency_ms) == {"p50", "p75", "p90", "p99"}
+    assert export["rows"] == 3
+    assert export["rows_per_second"] > 0
+    assert len(workers) == 1
+    assert stopped is not None  # the server is gone once measured
+    assert bench.static_path(tmp_path).startswith("/static/")
