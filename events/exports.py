@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django_countries import countries
 
 from ctdialogue.output.addresses import absolute
 from ctdialogue.output.exports import (
@@ -24,16 +23,19 @@ from ctdialogue.output.exports import (
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
 
-from .dates import format_period
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
+    ANONYMOUS_SPEAKER,
     Contribution,
     Event,
     EventSeries,
     Initiative,
-    Organization,
     Participation,
     Theme,
+    event_dates,
+    full_name,
+    is_attributable,
+    participant_name,
 )
 
 # --- Column sets ----------------------------------------------------------------
@@ -51,38 +53,34 @@ def event_address() -> tuple[str, str]:
     return absolute(before), after
 
 
-def _dates(row) -> str:
-    text = format_period(row["start_date"], row["end_date"], row["date_precision"])
-    return text + " (tentative)" if row["status"] == Event.Status.TENTATIVE else text
-
-
 ROLES = dict(Participation.Role.choices)
-KINDS = dict(Organization.Kind.choices)
-COUNTRIES = dict(countries)
 
 
 def _participant(values) -> str:
     organization, description, stakeholder_kind, organization_kind, role = values
-    who = organization or description or KINDS.get(organization_kind or stakeholder_kind, "")
-    return f"{who} ({ROLES.get(role, role).lower()})"
+    kind = organization_kind if organization is not None else stakeholder_kind
+    return f"{participant_name(organization, description, kind)} ({ROLES[role].lower()})"
 
 
-def _speaker(event_is_chatham_house, values) -> str:
-    chatham_house_rule, honorific, name = values
-    if chatham_house_rule or event_is_chatham_house:
-        return "A participant (Chatham House rule)"
-    return f"{honorific} {name}".strip()
+def _speaker(event_rule: bool, values) -> str:
+    session_rule, honorific, name = values
+    if not is_attributable(session_rule, event_rule):
+        return ANONYMOUS_SPEAKER
+    return full_name(honorific, name)
 
 
 EVENT_COLUMNS = [
-    Column("id", "Permanent identifier (UUID); never changes.", lambda e: str(e["uid"])),
-    Column("url", "Address of the event's page.", lambda e: e["url"]),
+    *record_columns("event", uid=lambda e: e["uid"], url=lambda e: e["url"]),
     Column("title", "Title of the event.", lambda e: e["title"]),
     Column("series", "Series the event belongs to.", lambda e: e["series_name"]),
     Column("edition", "Its number in the series.", lambda e: e["edition"] or ""),
     Column("kind", "workshop, dialogue or meeting.", lambda e: e["kind"]),
     Column("status", "planned, tentative, held, postponed or cancelled.", lambda e: e["status"]),
-    Column("dates", "The dates in words, at their true precision.", _dates),
+    Column(
+        "dates",
+        "The dates in words, at their true precision.",
+        lambda e: event_dates(e["start_date"], e["end_date"], e["date_precision"], e["status"]),
+    ),
     Column(
         "start_date",
         "First day (ISO 8601); for a fuzzy date, the first day of its period.",
@@ -99,8 +97,7 @@ EVENT_COLUMNS = [
         lambda e: e["date_precision"],
     ),
     Column("city", "City.", lambda e: e["city"]),
-    Column("country", "Country code (ISO 3166-1 alpha-2).", lambda e: e["country"] or ""),
-    Column("country_name", "Country name.", lambda e: COUNTRIES.get(e["country"], "")),
+    *country_columns(code=lambda e: e["country"]),
     Column("themes", "Themes discussed.", lambda e: e["themes"], is_list=True),
     Column(
         "participants",

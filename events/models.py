@@ -77,6 +77,36 @@ class Theme(Publishable):
 # --- Stakeholders and speakers ----------------------------------------------
 
 
+# --- How records read, for pages and for exports that read rows of values -------
+
+#: How a speaker reads where the Chatham House rule applies.
+ANONYMOUS_SPEAKER = "A participant (Chatham House rule)"
+
+
+def full_name(honorific: str, name: str) -> str:
+    return f"{honorific} {name}".strip()
+
+
+def is_attributable(session_rule: bool, event_rule: bool) -> bool:
+    """The Chatham House rule: nobody is named for a session, or a whole event, held
+    under it."""
+    return not (session_rule or event_rule)
+
+
+def event_dates(start, end, precision: str, status: str) -> str:
+    """ "24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
+    text = format_period(start, end, precision)
+    return text + " (tentative)" if status == Event.Status.TENTATIVE else text
+
+
+def participant_name(organization_name: str | None, description: str, kind: str) -> str:
+    """A participation's name: its organisation's, else its description, else its
+    stakeholder kind in words."""
+    if organization_name is not None:
+        return organization_name
+    return description or (Organization.Kind(kind).label if kind else "")
+
+
 class Organization(Publishable):
     class Kind(models.TextChoices):
         MEMBER_STATE = "member_state", "Member State government"
@@ -170,7 +200,7 @@ class Person(Publishable):
 
     @property
     def full_name(self) -> str:
-        return f"{self.honorific} {self.name}".strip()
+        return full_name(self.honorific, self.name)
 
 
 # --- Series and events ------------------------------------------------------
@@ -402,11 +432,7 @@ class Event(Publishable):
 
     @property
     def date_display(self) -> str:
-        """ "24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
-        text = format_period(self.start_date, self.end_date, self.date_precision)
-        if self.is_tentative:
-            text += " (tentative)"
-        return text
+        return event_dates(self.start_date, self.end_date, self.date_precision, self.status)
 
     @property
     def last_day(self):
@@ -526,9 +552,8 @@ class Participation(models.Model):
 
     @property
     def participant_display(self) -> str:
-        if self.organization_id:
-            return self.organization.name
-        return self.description or self.kind_display
+        organization = self.organization.name if self.organization_id else None
+        return participant_name(organization, self.description, self.kind)
 
 
 class Contribution(models.Model):
@@ -583,14 +608,14 @@ class Contribution(models.Model):
     def attribution(self) -> str:
         """Who said it, as a quotation is attributed; nobody by name under the rule."""
         if not self.is_attributable:
-            return "A participant (Chatham House rule)"
+            return ANONYMOUS_SPEAKER
         position = f", {self.person.position}" if self.person.position else ""
         return f"{self.person.full_name}{position}"
 
     @property
     def is_attributable(self) -> bool:
         """False when the session or the whole event was under the Chatham House rule."""
-        return not (self.chatham_house_rule or self.event.chatham_house_rule)
+        return is_attributable(self.chatham_house_rule, self.event.chatham_house_rule)
 
 
 # --- Initiatives ------------------------------------------------------------

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import re_path
 from django.views import View
+from django_countries import countries
 
 from ctdialogue.publishing.models import public_q
 
@@ -38,19 +39,25 @@ class Column:
     is_list: bool = False
 
 
-def record_columns(page: str) -> list[Column]:
+def record_columns(
+    page: str,
+    uid: Callable = lambda r: r.uid,
+    url: Callable = lambda r: absolute(r.get_absolute_url()),
+) -> list[Column]:
     """The first columns of every export: the record's permanent identifier and the
-    address of its ``page`` ("the event's page")."""
+    address of its ``page`` ("the event's page"); ``uid`` and ``url`` read them from a
+    record (a model instance by default)."""
     return [
-        Column("id", "Permanent identifier (UUID); never changes.", lambda r: str(r.uid)),
-        Column("url", f"Address of the {page}'s page.", lambda r: absolute(r.get_absolute_url())),
+        Column("id", "Permanent identifier (UUID); never changes.", lambda r: str(uid(r))),
+        Column("url", f"Address of the {page}'s page.", url),
     ]
 
 
-def country_columns() -> list[Column]:
+def country_columns(code: Callable = lambda r: r.country.code) -> list[Column]:
+    """The country's code and name; ``code`` reads the code from a record."""
     return [
-        Column("country", "Country code (ISO 3166-1 alpha-2).", lambda r: r.country.code or ""),
-        Column("country_name", "Country name.", lambda r: r.country.name or ""),
+        Column("country", "Country code (ISO 3166-1 alpha-2).", lambda r: code(r) or ""),
+        Column("country_name", "Country name.", lambda r: countries.name(code(r) or "") or ""),
     ]
 
 
