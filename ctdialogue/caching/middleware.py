@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 from django.utils.http import http_date
 
 from .version import current, next_change
@@ -65,12 +65,10 @@ def is_cacheable_response(response) -> bool:
     )
 
 
-def page_key(request, version) -> str:
-    language = getattr(request, "LANGUAGE_CODE", "")
-    path = hashlib.sha256(
-        f"{request.get_host()}|{language}|{request.get_full_path()}".encode()
-    ).hexdigest()
-    return f"caching:page:{version.key}:{path}"
+def key_prefix(version) -> str:
+    """Django's page-cache keys (``get_cache_key``/``learn_cache_key``: the address, the
+    language, and the request headers the response varies on), under the version."""
+    return f"caching:page:{version.key}"
 
 
 def _public_headers(response, version, valid_until, now):
@@ -100,16 +98,16 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         version = current()
-        key = page_key(request, version)
         now = timezone.now().timestamp()
-        entry = cache.get(key)
+        key = get_cache_key(request, key_prefix(version), "GET", cache=cache)
+        entry = cache.get(key) if key else None
         if entry is not None and entry.valid_until > now:
             response = entry.response()
             _public_headers(response, version, entry.valid_until, now)
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if request.method == "GET" and is_cacheable_response(response):
             valid_until = next_change(version, timezone.now()).timestamp()
             _public_headers(response, version, valid_until, now)
             if valid_until > now:
@@ -120,6 +118,7 @@ class PageCacheMiddleware:
                 )
                 entry = Entry(response.status_code, headers, response.content, valid_until)
                 timeout = min(settings.PAGE_CACHE_SECONDS, int(valid_until - now) + 1)
+                key = learn_cache_key(request, response, timeout, key_prefix(version), cache)
                 cache.set(key, entry, timeout=timeout)
             response["X-Cache"] = "miss"
         return response
