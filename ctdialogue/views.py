@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from ctdialogue.pages.views import bounded
 from events.exports import (
     EVENT_COLUMNS,
     INITIATIVE_COLUMNS,
@@ -33,11 +34,11 @@ class HomeView(TemplateView):
         context["upcoming_events"] = events.upcoming().chronological()[:3]
         context["latest_events"] = events.past().newest_first()[:3]
         context["themes"] = Theme.objects.public().with_event_counts()
-        initiatives = Initiative.objects.public()
-        context["initiatives"] = initiatives.order_by(F("launched").desc(nulls_last=True), "name")[
-            : self.INITIATIVES_SHOWN
-        ]
-        context["initiative_count"] = initiatives.count()
+        context["initiatives"] = bounded(
+            Initiative.objects.public().order_by(F("launched").desc(nulls_last=True), "name"),
+            "events:initiative-list",
+            limit=self.INITIATIVES_SHOWN,
+        )
         return context
 
 
