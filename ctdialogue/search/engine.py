@@ -38,7 +38,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
 )
 from django.db import connection, models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -163,14 +163,16 @@ def matches(model, parsed: ParsedQuery) -> Q:
     query is ``websearch_to_tsquery``; elsewhere the same clauses are matched word by
     word, each word by its English stem at the start of a word.
     """
-    condition = _document_matches(model, parsed)
+    # Each document is matched in a subquery of its own, so that PostgreSQL reads it
+    # from its GIN index once, rather than building every row's vector to test it.
+    condition = Q(pk__in=model._base_manager.filter(_document_matches(model, parsed)).values("pk"))
     for name in getattr(model, "search_related", ()):
         relation = model._meta.get_field(name)
         related = relation.related_model
-        condition |= Exists(
-            related._default_manager.filter(public_q(related))
-            .filter(**{relation.field.name: OuterRef("pk")})
+        condition |= Q(
+            pk__in=related._default_manager.filter(public_q(related))
             .filter(_document_matches(related, parsed))
+            .values(relation.field.name)
         )
     return condition
 
