@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "ctdialogue.sample",
     "ctdialogue.staff",
     "events",
+    "events.facets",
     "resolutions",
 ]
 

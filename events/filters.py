@@ -3,10 +3,12 @@ beside the events list. Built on ``ctdialogue.pages.filters.ForgivingFilterSet``
 a value that does not parse is reported in words, never a server error.
 """
 
+from collections import Counter
+
 import django_filters
 from django import forms
-from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.core.validators import EMPTY_VALUES
+from django.db.models import Q, QuerySet
 from django_countries import countries
 
 from ctdialogue.pages.filters import (
@@ -17,9 +19,13 @@ from ctdialogue.pages.filters import (
     YearFilter,
     published_choices,
 )
-from ctdialogue.publishing.models import published_q
 
-from .models import Event, EventSeries, Initiative, Organization, Participation, Person, Theme
+from .facets.counts import FacetCounts
+from .facets.models import Facet
+from .models import Event, EventSeries, Initiative, Organization, Person, Theme
+
+#: The filters that are also facets: matched on the facet index when counting.
+INDEXED = {"theme", "year", "country", "stakeholder", "organization", "initiative", "series"}
 
 
 class EventFilter(ForgivingFilterSet):
@@ -140,19 +146,70 @@ class EventFilter(ForgivingFilterSet):
         return queryset.newest_first()
 
     # --- facets -----------------------------------------------------------------
+    # Counted from the facet index (``events.facets``), which assumes the filter set
+    # narrows every public event, as the events list does.
 
-    def queryset_without(self, name):
-        """The results with every current filter applied except ``name``."""
+    def _filtered(self, names):
+        """The results with the current filters ``names`` applied."""
         queryset = self.queryset.all()
-        for filter_name, value in self.cleaned_values().items():
-            if filter_name in (name, "sort"):
-                continue
-            queryset = self.filters[filter_name].filter(queryset, value)
+        for filter_name in names:
+            queryset = self.filters[filter_name].filter(
+                queryset, self.cleaned_values()[filter_name]
+            )
         return queryset
 
+    def _given_except(self, name) -> list[str]:
+        return [
+            filter_name
+            for filter_name, value in self.cleaned_values().items()
+            if filter_name not in (name, "sort") and _given(value)
+        ]
+
+    def _counts(self, name) -> Counter:
+        """{value: events} for facet ``name`` with the other current filters."""
+        if self._counted is None:
+            self._counted = self._count_facets()
+        return self._counted[name]
+
+    _counted = None
+
+    def _count_facets(self) -> dict[str, Counter]:
+        """Every facet's counts: from the totals when nothing is filtered; else over the
+        index rows of the events the filters select, the facet filters matched on the
+        index, the rest on the events once. The facets nobody filters on share one
+        query; a filtered facet, which leaves out its own filter, takes one more."""
+        counts = FacetCounts()
+        given = self._given_except("sort")
+        chosen = {name: self._index_values(name) for name in given if name in INDEXED}
+        ids = self._matching([name for name in given if name not in INDEXED])
+        if ids is None and not chosen:
+            return {facet: counts.over_all(facet) for facet in Facet.values}
+        found = counts.over([f for f in Facet.values if f not in chosen], ids, chosen.items())
+        for facet in chosen:
+            others = [(name, values) for name, values in chosen.items() if name != facet]
+            found[facet] = (
+                counts.over_all(facet)
+                if ids is None and not others
+                else counts.over([facet], ids, others)[facet]
+            )
+        return found
+
+    def _matching(self, names) -> list[int] | None:
+        """The ids of the events the current filters ``names`` select, read once: every
+        facet shares them (a text match is the costly one). None for no filter."""
+        if not names:
+            return None
+        return list(self._filtered(names).order_by().values_list("pk", flat=True))
+
+    def _index_values(self, name) -> list[str]:
+        """A cleaned filter value as the index names it: ids, a year, a code, a kind."""
+        value = self.cleaned_values()[name]
+        values = value if isinstance(value, list | tuple | QuerySet) else [value]
+        return [str(getattr(item, "pk", item)) for item in values]
+
     def facets(self):
-        """For theme, year, country and stakeholder kind: how many events each
-        value would give with the other current filters. One query per facet."""
+        """For each facet, how many events each value would give with the other
+        current filters: a few queries on the facet index (``_count_facets``)."""
         return {
             "theme": self._theme_facet(),
             "year": self._year_facet(),
@@ -166,160 +223,84 @@ class EventFilter(ForgivingFilterSet):
             return []
         return [str(v) for v in self.data.getlist(name)]
 
+    def _item(self, name, value, label, count):
+        return {
+            "value": value,
+            "label": label,
+            "count": count,
+            "selected": value in self._selected(name),
+        }
+
     def _theme_facet(self):
-        base = self.queryset_without("theme").values("pk")
-        themes = (
-            Theme.objects.public()
-            .annotate(count=Count("events", filter=Q(events__in=base), distinct=True))
-            .order_by("name")
-        )
-        selected = self._selected("theme")
+        counts = self._counts("theme")
         return [
-            {"value": t.slug, "label": t.name, "count": t.count, "selected": t.slug in selected}
-            for t in themes
+            self._item("theme", theme.slug, theme.name, counts[str(theme.pk)])
+            for theme in Theme.objects.public().only("pk", "slug", "name").order_by("name")
         ]
 
     def _year_facet(self):
-        base = self.queryset_without("year")
-        bounds = base.aggregate(
-            first=Min(ExtractYear("start_date")),
-            last=Max(ExtractYear(Coalesce("end_date", "start_date"))),
-        )
-        if bounds["first"] is None:
-            return []
-        last = max(bounds["last"] or bounds["first"], bounds["first"])
-        years = range(bounds["first"], last + 1)
-        counts = base.aggregate(
-            **{
-                f"y{year}": Count(
-                    "pk",
-                    filter=Q(start_date__year__lte=year)
-                    & (
-                        Q(end_date__isnull=True, start_date__year=year)
-                        | Q(end_date__year__gte=year)
-                    ),
-                )
-                for year in years
-            }
-        )
-        selected = self._selected("year")
+        counts = self._counts("year")
         return [
-            {
-                "value": str(year),
-                "label": str(year),
-                "count": counts[f"y{year}"],
-                "selected": str(year) in selected,
-            }
-            for year in reversed(years)
-            if counts[f"y{year}"]
+            self._item("year", year, year, counts[year])
+            for year in sorted(counts, key=int, reverse=True)
         ]
 
     def _country_facet(self):
-        rows = (
-            self.queryset_without("country")
-            .exclude(country="")
-            .order_by()
-            .values("country")
-            .annotate(count=Count("pk", distinct=True))
-        )
-        selected = self._selected("country")
         facet = [
-            {
-                "value": row["country"],
-                "label": countries.name(row["country"]) or row["country"],
-                "count": row["count"],
-                "selected": row["country"] in selected,
-            }
-            for row in rows
+            self._item("country", code, countries.name(code) or code, count)
+            for code, count in self._counts("country").items()
         ]
         return sorted(facet, key=lambda item: item["label"])
 
     def _stakeholder_facet(self):
-        base = self.queryset_without("stakeholder").values("pk")
-        rows = (
-            Participation.objects.public()
-            .filter(event__in=base)
-            .annotate(group=Coalesce("organization__kind", "stakeholder_kind"))
-            .order_by()
-            .values("group")
-            .annotate(count=Count("event_id", distinct=True))
-        )
-        counts = {row["group"]: row["count"] for row in rows}
-        selected = self._selected("stakeholder")
+        counts = self._counts("stakeholder")
         return [
-            {
-                "value": value,
-                "label": label,
-                "count": counts.get(value, 0),
-                "selected": value in selected,
-            }
+            self._item("stakeholder", value, label, counts[value])
             for value, label in Organization.Kind.choices
         ]
 
-    def _top_facet(self, name, rows, *, value_key, label_key):
+    def _top_facet(self, name, model):
         """The values of a long list (organisations, initiatives, series) that occur in
-        the results, most frequent first, and the chosen one even if it does not."""
-        selected = self._selected(name)
-        facet = [
-            {
-                "value": row[value_key],
-                "label": row[label_key],
-                "count": row["count"],
-                "selected": row[value_key] in selected,
-            }
-            for row in rows[: self.TOP_VALUES]
-        ]
+        the results, most frequent first (then by name), and the chosen one even if it
+        does not."""
+        counts = self._counts(name)
+        ranked = counts.most_common()
+        if len(ranked) > self.TOP_VALUES:
+            # Names only for the values that can reach the top, ties at its end included.
+            least = ranked[self.TOP_VALUES - 1][1]
+            ranked = [(value, count) for value, count in ranked if count >= least]
+        records = {
+            str(pk): (slug, label)
+            for pk, slug, label in model.objects.filter(
+                pk__in=[int(value) for value, _ in ranked]
+            ).values_list("pk", "slug", "name")
+        }
+        rows = sorted(
+            ((*records[value], count) for value, count in ranked if value in records),
+            key=lambda row: (-row[2], row[1]),
+        )
+        facet = [self._item(name, slug, label, count) for slug, label, count in rows]
+        facet = facet[: self.TOP_VALUES]
         chosen = self.cleaned_values().get(name)
         if chosen is not None and not any(item["selected"] for item in facet):
-            facet.insert(
-                0, {"value": chosen.slug, "label": str(chosen), "count": 0, "selected": True}
-            )
+            facet.insert(0, self._item(name, chosen.slug, str(chosen), 0))
         return facet
 
     def long_facets(self):
         """Organisation, initiative and series choices limited to the top values in the
         results: a select of thousands of names would help nobody."""
-        organizations = (
-            Participation.objects.public()
-            .filter(
-                event__in=self.queryset_without("organization").values("pk"),
-                organization__isnull=False,
-            )
-            .order_by()
-            .values("organization__slug", "organization__name")
-            .annotate(count=Count("event_id", distinct=True))
-            .order_by("-count", "organization__name")
-        )
-        initiatives = (
-            Initiative.objects.public()
-            .filter(events__in=self.queryset_without("initiative").values("pk"))
-            .order_by()
-            .values("slug", "name")
-            .annotate(count=Count("events", distinct=True))
-            .order_by("-count", "name")
-        )
-        series = (
-            self.queryset_without("series")
-            .filter(published_q("series__"))
-            .order_by()
-            .values("series__slug", "series__name")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by("-count", "series__name")
-        )
         return {
-            "organization": self._top_facet(
-                "organization",
-                organizations,
-                value_key="organization__slug",
-                label_key="organization__name",
-            ),
-            "initiative": self._top_facet(
-                "initiative", initiatives, value_key="slug", label_key="name"
-            ),
-            "series": self._top_facet(
-                "series", series, value_key="series__slug", label_key="series__name"
-            ),
+            "organization": self._top_facet("organization", Organization),
+            "initiative": self._top_facet("initiative", Initiative),
+            "series": self._top_facet("series", EventSeries),
         }
+
+
+def _given(value) -> bool:
+    """Whether a cleaned filter value narrows anything (as django-filter decides)."""
+    if isinstance(value, QuerySet):
+        return value.exists()
+    return value not in EMPTY_VALUES
 
 
 class InitiativeFilter(ForgivingFilterSet):

@@ -1,11 +1,14 @@
 import datetime
+from collections import Counter
 
 import pytest
+from django.core.management import call_command
+from django.db.models import Count
 from django.http import QueryDict
 from django.utils import timezone
 
 from events.filters import EventFilter
-from events.models import Event, Theme
+from events.models import Event, Organization, Participation, Theme
 from tests.factories import (
     EventFactory,
     EventSeriesFactory,
@@ -288,3 +291,72 @@ def test_every_record_choice_is_read_when_the_filter_is_built(factory, link, par
         record.events.add(event)
 
     assert filterable(f"{parameter}={record.slug}") == ([event], [])
+
+
+# --- Facet counts from the index equal counting the results one by one ------------
+
+
+def counted_one_by_one(events) -> dict[str, Counter]:
+    """Each facet's counts over ``events``, read record by record."""
+    counts = {name: Counter() for name in ("theme", "year", "country", "stakeholder")}
+    counts["organization"] = Counter()
+    for event in events:
+        counts["theme"].update(t.slug for t in Theme.objects.public().filter(events=event))
+        end = event.end_date or event.start_date
+        counts["year"].update(str(y) for y in range(event.start_date.year, end.year + 1))
+        counts["country"].update([event.country.code] if event.country else [])
+        public = Participation.objects.public().filter(event=event).select_related("organization")
+        counts["stakeholder"].update(
+            {p.organization.kind if p.organization else p.stakeholder_kind for p in public}
+        )
+        counts["organization"].update({p.organization.slug for p in public if p.organization})
+    return counts
+
+
+@pytest.fixture
+def generated():
+    call_command("generate_content", "--events", "50", verbosity=0)
+    # Not everything public now: a draft organisation, a scheduled theme.
+    busiest = Organization.objects.annotate(n=Count("participations")).order_by("-n")[0]
+    Organization.objects.filter(pk=busiest.pk).update(publication_status="draft")
+    later = timezone.now() + datetime.timedelta(days=1)
+    Theme.objects.filter(pk=Theme.objects.order_by("pk")[0].pk).update(publish_at=later)
+    event = Event.objects.published().order_by("-start_date")[0]
+    participation = Participation.objects.filter(event=event, organization__isnull=False)[0]
+    theme = Theme.objects.public().filter(events__isnull=False).order_by("pk")[0]
+    return {
+        "theme": theme.slug,
+        "year": str(event.start_date.year),
+        "country": event.country.code,
+        "stakeholder": participation.organization.kind,
+        "organization": participation.organization.slug,
+        "status": event.status,
+    }
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        ("theme",),
+        ("year",),
+        ("country", "stakeholder"),
+        ("organization",),
+        ("theme", "year", "status"),
+        ("year", "status"),
+    ],
+)
+def test_facet_counts_with_any_filters_equal_counting_the_results(generated, given):
+    params = {name: generated[name] for name in given}
+    filterset = run(params)
+    facets = filterset.facets()
+    organizations = filterset.long_facets()["organization"]
+
+    for name in ("theme", "year", "country", "stakeholder", "organization"):
+        others = {key: value for key, value in params.items() if key != name}
+        expected = counted_one_by_one(run(others).qs)[name]
+        shown = organizations if name == "organization" else facets[name]
+        counts = {item["value"]: item["count"] for item in shown if item["count"]}
+        if name == "organization":
+            expected = {slug: n for slug, n in expected.items() if slug in counts}
+            assert len(counts) == min(len(counted_one_by_one(run(others).qs)[name]), 50)
+        assert counts == dict(expected), (name, params)
