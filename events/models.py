@@ -16,7 +16,6 @@ from ctdialogue.publishing.models import (
     PublicQuerySet,
     Publishable,
     PublishableQuerySet,
-    published_q,
 )
 
 from .dates import DatePrecision, format_period, period_end, period_start
@@ -50,14 +49,6 @@ def event_attachment_path(instance, filename):
 # --- Themes -----------------------------------------------------------------
 
 
-class ThemeQuerySet(PublishableQuerySet):
-    def with_event_counts(self):
-        """``event_count``: how many published, due events carry each theme."""
-        return self.annotate(
-            event_count=Count("events", filter=published_q("events__"), distinct=True)
-        )
-
-
 class Theme(Publishable):
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=150, unique=True)
@@ -66,7 +57,7 @@ class Theme(Publishable):
     #: (field, weight) of the site search's document (ctdialogue.search).
     search_document = (("name", "A"), ("description", "B"))
 
-    objects = ThemeQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

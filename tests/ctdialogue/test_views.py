@@ -15,6 +15,7 @@ from events.exports import (
     INITIATIVE_COLUMNS,
     PERSON_COLUMNS,
 )
+from events.models import Event
 from resolutions.exports import RESOLUTION_COLUMNS
 from tests.assertions import assert_not_found, assert_queries_do_not_grow
 from tests.factories import (
@@ -125,6 +126,7 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
     theme = ThemeFactory(name="Online radicalisation and violent extremism")
     EventFactory(themes=[theme])
     EventFactory(themes=[theme], draft=True)
+    EventFactory(themes=[theme], scheduled=True)
     InitiativeFactory(name="Tech Against Terrorism")
 
     page = client.get("/").content.decode()
@@ -135,8 +137,27 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
     assert "Held workshop" in latest
     assert (
         f'{theme.name}</a> <span class="muted">(1 event)</span>' in page
-    )  # the draft event is not counted
+    )  # the draft and the scheduled event are not counted
     assert "Tech Against Terrorism" in page
+
+
+def test_home_counts_a_themes_events_again_after_each_change(client):
+    theme = ThemeFactory(name="Digital evidence")
+    first = EventFactory(themes=[theme])
+
+    def shown():
+        page = client.get("/").content.decode()
+        return re.search(rf'{theme.name}</a> <span class="muted">\((\d+) events?\)', page)[1]
+
+    assert shown() == "1"
+    EventFactory(themes=[theme])
+    assert shown() == "2"
+    later = timezone.now() + datetime.timedelta(days=1)
+    Event.objects.filter(pk=first.pk).update(publish_at=later)
+    assert shown() == "1"
+    first.themes.clear()
+    Event.objects.filter(pk=first.pk).update(publish_at=timezone.now())
+    assert shown() == "1"
 
 
 def test_home_names_the_latest_initiatives_and_links_to_all(client):
