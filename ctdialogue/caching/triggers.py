@@ -14,23 +14,21 @@ that emptied the version table cannot leave writes uncounted.
 from django.apps import apps
 from django.db import connections
 
+from ctdialogue import triggers
+
 CONTENT_APPS = ("events", "resolutions", "publishing")
 VERSION_TABLE = "caching_contentversion"
 NAME = "caching_raise_version"
 
-POSTGRESQL_FUNCTION = """
-CREATE OR REPLACE FUNCTION caching_raise_version() RETURNS trigger AS $$
-BEGIN
+RAISE = {
+    "postgresql": """
     INSERT INTO caching_contentversion AS version (id, number, changed_at)
     VALUES (1, 1, clock_timestamp())
     ON CONFLICT (id) DO UPDATE
     SET number = version.number + 1,
         changed_at = GREATEST(version.changed_at + interval '1 millisecond', clock_timestamp());
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql
-"""
-SQLITE_RAISE = """
+""",
+    "sqlite": """
 INSERT INTO caching_contentversion (id, number, changed_at)
 VALUES (1, 1, strftime('%Y-%m-%d %H:%M:%f', 'now'))
 ON CONFLICT (id) DO UPDATE
@@ -39,7 +37,8 @@ SET number = number + 1,
         strftime('%Y-%m-%d %H:%M:%f', changed_at, '+0.001 seconds'),
         strftime('%Y-%m-%d %H:%M:%f', 'now')
     );
-"""
+""",
+}
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 
 
@@ -53,30 +52,6 @@ def content_tables() -> list[str]:
     return sorted(tables)
 
 
-def _postgresql(cursor, tables):
-    cursor.execute(POSTGRESQL_FUNCTION)
-    for table in tables:
-        cursor.execute(f'DROP TRIGGER IF EXISTS {NAME} ON "{table}"')
-        cursor.execute(
-            f'CREATE TRIGGER {NAME} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {NAME}()"
-        )
-
-
-def _sqlite(cursor, tables):
-    for table in tables:
-        for operation in OPERATIONS:
-            trigger = f"{NAME}_{table}_{operation.lower()}"
-            cursor.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
-            cursor.execute(
-                f'CREATE TRIGGER "{trigger}" AFTER {operation} ON "{table}" '
-                f"BEGIN {SQLITE_RAISE} END"
-            )
-
-
-INSTALLERS = {"postgresql": _postgresql, "sqlite": _sqlite}
-
-
 def install(using: str = "default") -> list[str]:
     """Create (or re-create) the triggers on every content table; the tables."""
     connection = connections[using]
@@ -84,8 +59,16 @@ def install(using: str = "default") -> list[str]:
     tables = [table for table in content_tables() if table in existing]
     if VERSION_TABLE not in existing:
         return []
+    body = RAISE[connection.vendor]
     with connection.cursor() as cursor:
-        INSTALLERS[connection.vendor](cursor, tables)
+        for table in tables:
+            if connection.vendor == "postgresql":  # once per statement, truncation too
+                operation = " OR ".join((*OPERATIONS, "TRUNCATE"))
+                triggers.create(cursor, NAME, table, operation, body, each="STATEMENT")
+                continue
+            for operation in OPERATIONS:  # SQLite: once per row; names are database-wide
+                name = f"{NAME}_{table}_{operation.lower()}"
+                triggers.create(cursor, name, table, operation, body)
     return tables
 
 
@@ -95,18 +78,4 @@ def install_after_migrate(sender, using="default", **kwargs):
 
 def triggered_tables(using: str = "default") -> list[str]:
     """The tables that have the trigger now, read from the database's catalogue."""
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
-                "WHERE trigger_name = %s",
-                [NAME],
-            )
-        else:
-            cursor.execute(
-                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' "
-                "AND name LIKE %s",
-                [f"{NAME}_%"],
-            )
-        return sorted(row[0] for row in cursor.fetchall())
+    return sorted({table for _name, table in triggers.existing(NAME, using)})

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
+from ctdialogue import triggers
 from events.models import Event, EventSeries, Initiative, Organization, Participation, Theme
 
 from .models import StaleEvent
@@ -89,37 +90,11 @@ def _when(mark: Mark) -> str:
     return " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in mark.watch)
 
 
-def _postgresql(cursor, mark: Mark, stale: str):
-    function = f"{PREFIX}_{mark.name}"
-    body = "".join(
-        f"INSERT INTO {stale} (event_id) {source} ON CONFLICT DO NOTHING;\n"
-        for source in mark.sources
-    )
-    cursor.execute(
-        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$\n"
-        f"BEGIN\n{body}RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
-    )
-    cursor.execute(f'DROP TRIGGER IF EXISTS {function} ON "{mark.table}"')
-    when = f"WHEN ({_when(mark)}) " if mark.watch else ""
-    cursor.execute(
-        f'CREATE TRIGGER {function} AFTER {mark.operation} ON "{mark.table}" '
-        f"FOR EACH ROW {when}EXECUTE FUNCTION {function}()"
-    )
-
-
-def _sqlite(cursor, mark: Mark, stale: str):
-    trigger = f"{PREFIX}_{mark.name}"
-    body = "".join(f"INSERT OR IGNORE INTO {stale} (event_id) {s};\n" for s in mark.sources)
-    # SQLite spells "is distinct from" as IS NOT.
-    when = f"WHEN {_when(mark).replace('IS DISTINCT FROM', 'IS NOT')} " if mark.watch else ""
-    cursor.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
-    cursor.execute(
-        f'CREATE TRIGGER "{trigger}" AFTER {mark.operation} ON "{mark.table}" '
-        f"FOR EACH ROW {when}BEGIN\n{body}END"
-    )
-
-
-INSTALLERS = {"postgresql": _postgresql, "sqlite": _sqlite}
+# Add the event ids a statement selects to the stale list, once each.
+INSERT_STALE = {
+    "postgresql": "INSERT INTO {stale} (event_id) {source} ON CONFLICT DO NOTHING;",
+    "sqlite": "INSERT OR IGNORE INTO {stale} (event_id) {source};",
+}
 
 
 def install(using: str = "default") -> list[str]:
@@ -128,44 +103,26 @@ def install(using: str = "default") -> list[str]:
     stale = StaleEvent._meta.db_table
     if stale not in connection.introspection.table_names():
         return []
-    installed = []
+    insert = INSERT_STALE[connection.vendor]
+    names = []
     with connection.cursor() as cursor:
         for mark in marks():
-            INSTALLERS[connection.vendor](cursor, mark, stale)
-            installed.append(f"{PREFIX}_{mark.name}")
-    return installed
+            name = f"{PREFIX}_{mark.name}"
+            body = "\n".join(insert.format(stale=stale, source=s) for s in mark.sources)
+            triggers.create(cursor, name, mark.table, mark.operation, body, when=_when(mark))
+            names.append(name)
+    return names
 
 
 def installed(using: str = "default") -> list[str]:
     """The names of the marking triggers in the database, read from its catalogue."""
-    connection = connections[using]
-    query = {
-        "postgresql": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE %s",
-        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-    }[connection.vendor]
-    with connection.cursor() as cursor:
-        cursor.execute(query, [f"{PREFIX}_%"])
-        return sorted(row[0] for row in cursor.fetchall())
+    return [name for name, _table in triggers.existing(PREFIX, using)]
 
 
 def uninstall(using: str = "default"):
     """Drop every marking trigger (and on PostgreSQL its function): before the index's
     tables go, so that no write fails for want of them."""
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT tgname, tgrelid::regclass::text FROM pg_trigger "
-                "WHERE NOT tgisinternal AND tgname LIKE %s",
-                [f"{PREFIX}_%"],
-            )
-            for name, table in cursor.fetchall():
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-                cursor.execute(f"DROP FUNCTION IF EXISTS {name}()")
-            return
-    for name in installed(using):
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    triggers.drop(PREFIX, using)
 
 
 def install_after_migrate(sender, using="default", **kwargs):
