@@ -4,13 +4,16 @@ The column definitions are the single source of the data documentation page.
 """
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from ctdialogue.output.addresses import absolute
 from ctdialogue.output.exports import (
     CHUNK_SIZE,
+    AmongIds,
     Column,
     ExportView,
     batched,
@@ -56,10 +59,21 @@ def event_address() -> tuple[str, str]:
 ROLES = dict(Participation.Role.choices)
 
 
-def _participant(values) -> str:
+@lru_cache(maxsize=16384)
+def _participant(values: tuple, language: str | None) -> str:
+    """A participation as a cell reads it, in ``language`` (the active one, which the
+    cache key holds): the same organisation in the same role recurs across thousands
+    of events."""
     organization, description, stakeholder_kind, organization_kind, role = values
     kind = organization_kind if organization is not None else stakeholder_kind
     return f"{participant_name(organization, description, kind)} ({ROLES[role].lower()})"
+
+
+@lru_cache(maxsize=2048)  # rows come in date order: recent dates recur
+def _dates(start, end, precision: str, status: str, language: str | None) -> str:
+    """``event_dates`` in ``language`` (the active one, which the cache key holds): many
+    events share their dates."""
+    return event_dates(start, end, precision, status)
 
 
 def _speaker(event_rule: bool, values) -> str:
@@ -79,7 +93,9 @@ EVENT_COLUMNS = [
     Column(
         "dates",
         "The dates in words, at their true precision.",
-        lambda e: event_dates(e["start_date"], e["end_date"], e["date_precision"], e["status"]),
+        lambda e: _dates(
+            e["start_date"], e["end_date"], e["date_precision"], e["status"], e["language"]
+        ),
     ),
     Column(
         "start_date",
@@ -97,12 +113,12 @@ EVENT_COLUMNS = [
         lambda e: e["date_precision"],
     ),
     Column("city", "City.", lambda e: e["city"]),
-    *country_columns(code=lambda e: e["country"]),
+    *country_columns(code=lambda e: e["country"], language=lambda e: e["language"]),
     Column("themes", "Themes discussed.", lambda e: e["themes"], is_list=True),
     Column(
         "participants",
         "Organisations and stakeholder groups, with their role.",
-        lambda e: [_participant(values) for values in e["participations"]],
+        lambda e: [_participant(values, e["language"]) for values in e["participations"]],
         is_list=True,
     ),
     Column(
@@ -187,7 +203,8 @@ def _event_parts(ids: list) -> dict[str, dict]:
     """The public parts and links of the events ``ids``, one query each, as values in
     the order their pages show them: {part: {event id: [values, ...]}}."""
     participations = (
-        Participation.objects.filter(public_q(Participation, known_public=KNOWN), event_id__in=ids)
+        Participation.objects.filter(AmongIds("event_id", ids))
+        .filter(public_q(Participation, known_public=KNOWN))
         .order_by("event_id", "order", "pk")
         .values_list(
             "event_id", "organization__name", "description", "stakeholder_kind",
@@ -195,7 +212,8 @@ def _event_parts(ids: list) -> dict[str, dict]:
         )
     )  # fmt: skip
     contributions = (
-        Contribution.objects.filter(public_q(Contribution, known_public=KNOWN), event_id__in=ids)
+        Contribution.objects.filter(AmongIds("event_id", ids))
+        .filter(public_q(Contribution, known_public=KNOWN))
         .order_by("event_id", "order", "pk")
         .values_list("event_id", "chatham_house_rule", "person__honorific", "person__name")
     )
@@ -210,15 +228,18 @@ def _event_parts(ids: list) -> dict[str, dict]:
 
 def event_rows(queryset) -> Iterator[dict]:
     """The events of ``queryset``, in its order, as dicts of values with their public
-    series name and parts, read a chunk at a time (a server-side cursor)."""
+    series name and parts and the language they are written in (the active one), read a
+    chunk at a time (a server-side cursor)."""
     series = dict(EventSeries.objects.public().values_list("pk", "name"))
     before, after = event_address()
+    language = get_language()
     rows = queryset.values(*EVENT_EXPORT_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     for chunk in batched(rows, CHUNK_SIZE):
         parts = _event_parts([row["pk"] for row in chunk])
         for row in chunk:
             row["url"] = before + row["slug"] + after
             row["series_name"] = series.get(row["series_id"], "")
+            row["language"] = language
             for name, by_event in parts.items():
                 row[name] = by_event.get(row["pk"], [])
             yield row

@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from ctdialogue.output.exports import CHUNK_SIZE
+from ctdialogue.output.exports import BLOCK_SIZE, CHUNK_SIZE, AmongIds, blocks, country_name
 from events.exports import (
     EVENT_COLUMNS,
     INITIATIVE_COLUMNS,
@@ -17,9 +18,7 @@ from events.exports import (
 )
 from events.models import Event
 from resolutions.exports import RESOLUTION_COLUMNS
-from tests.factories import (
-    ThemeFactory,
-)
+from tests.factories import EventFactory, ThemeFactory
 from tests.records import page_urls, read_csv, read_json
 
 pytestmark = pytest.mark.django_db
@@ -120,16 +119,45 @@ def test_large_export_streams_in_chunks(client):
 
     response = client.get("/events/export.csv")
     assert isinstance(response, StreamingHttpResponse)
-    lines = iter(response.streaming_content)
+    blocks = iter(response.streaming_content)
     with CaptureQueriesContext(connection) as first_rows:
-        for _ in range(11):  # header and ten rows
-            next(lines)
+        first = next(blocks)
     with CaptureQueriesContext(connection) as the_rest:
-        remaining = sum(1 for _ in lines)
+        rest = list(blocks)
 
-    assert remaining == total - 10
-    # The first rows needed only the first chunk; the rest fetched the second
+    # Rows leave in blocks of about BLOCK_SIZE bytes (one write each), not a line each.
+    assert BLOCK_SIZE <= len(first) < 2 * BLOCK_SIZE
+    assert 1 < first.count(b"\n") < CHUNK_SIZE
+    assert all(block.endswith(b"\n") for block in [first, *rest])
+    assert first.count(b"\n") + sum(block.count(b"\n") for block in rest) == total + 1
+    # The first block needed only the first chunk; the rest fetched the second
     # chunk's related rows later, so the export never held every row at once.
     assert len(first_rows) > 0
     assert len(the_rest) > 0
     assert len(first_rows) + len(the_rest) < 30
+
+
+def test_blocks_join_pieces_until_each_reaches_the_size():
+    assert list(blocks(["ab", "cd", "e"], size=3)) == ["abcd", "e"]
+    assert list(blocks(["abc", "d"], size=3)) == ["abc", "d"]
+    assert list(blocks([], size=3)) == []
+
+
+def test_among_ids_selects_exactly_the_ids_given():
+    events = EventFactory.create_batch(4)
+    chosen = [events[0].pk, events[2].pk]
+
+    found = Event.objects.filter(AmongIds("id", chosen)).values_list("pk", flat=True)
+
+    assert sorted(found) == sorted(chosen)
+    assert not Event.objects.filter(AmongIds("id", [])).exists()
+
+
+def test_country_names_are_remembered_per_language():
+    with translation.override("fr"):
+        french = country_name("DE", translation.get_language())
+    with translation.override("en"):
+        english = country_name("DE", translation.get_language())
+
+    assert (french, english) == ("Allemagne", "Germany")
+    assert country_name("", "en") == ""
