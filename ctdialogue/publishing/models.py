@@ -50,6 +50,12 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
+def public_from(status: str, publish_at):
+    """The rule of ``published_q`` as a time, for what is worked out ahead (the facet
+    index): a published record is public from its publish time; a draft never (None)."""
+    return publish_at if status == PUBLISHED else None
+
+
 def public_q(model, prefix: str = "", known_public: tuple[str, ...] = ()) -> Q:
     """What the public may see of ``model``: published and due if it is publishable, and
     every record it cannot be shown without (``model.shown_with``) public too.

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from django.db import connections, transaction
 from django.db.models import Count
 
-from ctdialogue.publishing.models import PUBLISHED
+from ctdialogue.publishing.models import public_from
 from events.models import Event, EventSeries, Initiative, Participation
 
 from .models import Facet, FacetRow, FacetTotal, StaleEvent
@@ -24,11 +24,10 @@ LOCK = 7_301_001  # the advisory lock of refresh(), an arbitrary number of our o
 
 
 def visible_from(*records):
-    """When all of ``records`` (status, publish time) are public: the latest publish
-    time, or None while any of them is not published."""
-    if any(status != PUBLISHED for status, _ in records):
-        return None
-    return max(at for _, at in records)
+    """When all of ``records`` (status, publish time) are public: the latest of the
+    times each is public from, or None while any of them never is."""
+    times = [public_from(status, at) for status, at in records]
+    return None if None in times else max(times)
 
 
 def years(start, end) -> range:

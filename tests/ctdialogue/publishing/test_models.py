@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from ctdialogue.publishing.models import public_from, published_q
 from events.models import Event, Initiative, Organization, Person, Theme
 from resolutions.models import Resolution
 from tests.factories import (
@@ -48,6 +49,28 @@ def test_scheduled_item_appears_once_due_without_any_job(factory, model):
     item.refresh_from_db()
     assert list(model.objects.published()) == [item]
     assert item.publication_state == "published"
+
+
+@pytest.mark.parametrize(("factory", "model"), FACTORIES)
+def test_public_from_is_the_time_published_q_starts_to_select_a_record(factory, model):
+    def agree(item) -> bool:
+        start = public_from(item.publication_status, item.publish_at)
+        selected = model.objects.filter(published_q(), pk=item.pk).exists()
+        return selected == (start is not None and start <= timezone.now())
+
+    scheduled = factory(scheduled=True)
+    draft = factory(draft=True)
+    assert public_from(scheduled.publication_status, scheduled.publish_at) > timezone.now()
+    assert public_from(draft.publication_status, draft.publish_at) is None
+    assert agree(scheduled)
+    assert agree(draft)
+
+    model.objects.filter(pk=scheduled.pk).update(
+        publish_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    scheduled.refresh_from_db()
+    assert public_from(scheduled.publication_status, scheduled.publish_at) <= timezone.now()
+    assert agree(scheduled)
 
 
 def test_draft_and_scheduled_events_are_absent_from_public_pages(client):
