@@ -10,10 +10,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from ctdialogue.database.lookups import AmongIds
 from ctdialogue.output.addresses import absolute
 from ctdialogue.output.exports import (
     CHUNK_SIZE,
-    AmongIds,
     Column,
     ExportView,
     batched,

@@ -14,7 +14,7 @@ that emptied the version table cannot leave writes uncounted.
 from django.apps import apps
 from django.db import connections
 
-from ctdialogue import triggers
+from ctdialogue.database import triggers
 
 CONTENT_APPS = ("events", "resolutions", "publishing")
 VERSION_TABLE = "caching_contentversion"

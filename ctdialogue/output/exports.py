@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import F
-from django.db.models.lookups import In
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import re_path
 from django.utils.translation import get_language
 from django.views import View
 from django_countries import countries
 
+from ctdialogue.database.lookups import AmongIds
 from ctdialogue.publishing.models import public_q
 
 from .addresses import absolute
@@ -144,19 +143,6 @@ def grouped(pairs: Iterable[tuple]) -> dict:
     for key, value in pairs:
         groups[key].append(value)
     return groups
-
-
-class AmongIds(In):
-    """``column IN (ids)``, which PostgreSQL receives as one array parameter
-    (``= ANY(%s)``): a chunk of 2,000 ids costs one parameter to build and send, not
-    2,000."""
-
-    def __init__(self, column: str, ids: list[int]):
-        super().__init__(F(column), list(ids))
-
-    def as_postgresql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
 
 
 def linked(record_model, relation: str, ids: list, *fields: str) -> dict:

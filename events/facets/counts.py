@@ -8,10 +8,10 @@ and ``refresh()`` first brings the index up to date with every committed write.
 
 from collections import Counter
 
-from django.db import connections
 from django.db.models import Count
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
+
+from ctdialogue.database.lookups import AmongIds
 
 from .index import refresh
 from .models import FacetRow, FacetTotal
@@ -73,17 +73,10 @@ class FacetCounts:
         for other, values in chosen:
             rows = rows.filter(event_id__in=self.with_value(other, values))
         if events is not None:
-            rows = rows.filter(event_id__in=self._among(events))
+            rows = rows.filter(AmongIds("event_id", events))
         counts = {facet: Counter() for facet in facets}
         for facet, value, n in (
             rows.values("facet", "value").annotate(n=Count("*")).values_list("facet", "value", "n")
         ):
             counts[facet][value] = n
         return counts
-
-    def _among(self, ids):
-        """``ids`` for an ``__in`` lookup: on PostgreSQL one array parameter, however
-        many there are, rather than one parameter each."""
-        if connections[self.using].vendor == "postgresql":
-            return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
-        return ids

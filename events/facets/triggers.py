@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-from ctdialogue import triggers
+from ctdialogue.database import triggers
 from events.models import Event, EventSeries, Initiative, Organization, Participation, Theme
 
 from .models import StaleEvent

@@ -9,7 +9,7 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from ctdialogue.output.exports import BLOCK_SIZE, CHUNK_SIZE, AmongIds, blocks, country_name
+from ctdialogue.output.exports import BLOCK_SIZE, CHUNK_SIZE, blocks, country_name
 from events.exports import (
     EVENT_COLUMNS,
     INITIATIVE_COLUMNS,
@@ -18,7 +18,7 @@ from events.exports import (
 )
 from events.models import Event
 from resolutions.exports import RESOLUTION_COLUMNS
-from tests.factories import EventFactory, ThemeFactory
+from tests.factories import ThemeFactory
 from tests.records import page_urls, read_csv, read_json
 
 pytestmark = pytest.mark.django_db
@@ -141,16 +141,6 @@ def test_blocks_join_pieces_until_each_reaches_the_size():
     assert list(blocks(["ab", "cd", "e"], size=3)) == ["abcd", "e"]
     assert list(blocks(["abc", "d"], size=3)) == ["abc", "d"]
     assert list(blocks([], size=3)) == []
-
-
-def test_among_ids_selects_exactly_the_ids_given():
-    events = EventFactory.create_batch(4)
-    chosen = [events[0].pk, events[2].pk]
-
-    found = Event.objects.filter(AmongIds("id", chosen)).values_list("pk", flat=True)
-
-    assert sorted(found) == sorted(chosen)
-    assert not Event.objects.filter(AmongIds("id", [])).exists()
 
 
 def test_country_names_are_remembered_per_language():

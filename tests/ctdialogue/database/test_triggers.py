@@ -4,7 +4,7 @@ and dropped, on a table of its own."""
 import pytest
 from django.db import connection
 
-from ctdialogue import triggers
+from ctdialogue.database import triggers
 
 pytestmark = pytest.mark.django_db
 
