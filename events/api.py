@@ -104,6 +104,13 @@ class EventSerializer(RecordSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     country_name = serializers.CharField(source="country.name", read_only=True)
     dates = serializers.CharField(source="date_display", read_only=True)
+    edtf = serializers.CharField(
+        source="known_date.edtf",
+        read_only=True,
+        help_text="The dates in EDTF (ISO 8601-2), only as exact as known: "
+        "2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; a "
+        "tentative date ends in ? (a tentative half-year cannot be marked: see status).",
+    )
     themes = LinkSerializer(view_name="api:theme-detail", many=True)
     initiatives = LinkSerializer(view_name="api:initiative-detail", many=True)
     resolutions = LinkSerializer(view_name="api:resolution-detail", many=True)
@@ -124,6 +131,7 @@ class EventSerializer(RecordSerializer):
             "start_date",
             "end_date",
             "date_precision",
+            "edtf",
             "city",
             "country",
             "country_name",

@@ -1,7 +1,5 @@
 """Citations of events and initiatives (see ``ctdialogue.output.citations``)."""
 
-import datetime
-
 from django.conf import settings
 
 from ctdialogue.output.addresses import absolute
@@ -17,7 +15,7 @@ def event_citation(event: Event) -> Citation:
         bibtex_type="misc",
         title=event.title,
         url=absolute(event.get_absolute_url()),
-        issued=event.start_date,
+        issued=event.known_date,
         author=settings.SITE_NAME,
         container_title=settings.SITE_NAME,
         note=", ".join(part for part in (event.date_display, event.place_display) if part),
@@ -26,21 +24,17 @@ def event_citation(event: Event) -> Citation:
 
 
 def initiative_citation(initiative: Initiative) -> Citation:
-    launched = datetime.date(initiative.launched, 1, 1) if initiative.launched else None
-    citation = Citation(
+    return Citation(
         key=citation_key("ctdialogue", initiative.slug),
         csl_type="webpage",
         bibtex_type="misc",
         title=initiative.name,
         url=absolute(initiative.get_absolute_url()),
-        issued=launched,
+        issued=initiative.known_launch,
         author=settings.SITE_NAME,
         container_title=settings.SITE_NAME,
         note=f"Launched {initiative.launched}" if initiative.launched else "",
     )
-    if launched:
-        citation.extra_csl["issued"] = {"date-parts": [[initiative.launched]]}
-    return citation
 
 
 class EventCitationView(CitationView):

@@ -8,15 +8,11 @@ for every precision; these helpers turn the stored dates into honest words.
 
 import datetime
 
-from django.db import models
 from django.utils.dates import MONTHS
 
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Exact day(s)"
-    MONTH = "month", "Month"
-    HALF_YEAR = "half_year", "Half-year"
-    YEAR = "year", "Year"
+# The precisions are shared with what writes dates for researchers' tools (EDTF,
+# citations); the words for them are here.
+from ctdialogue.output.dates import DatePrecision
 
 
 def period_start(day: datetime.date, precision: str) -> datetime.date:

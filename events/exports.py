@@ -36,6 +36,7 @@ from .models import (
     Participation,
     Theme,
     event_dates,
+    event_known_date,
     full_name,
     is_attributable,
     participant_name,
@@ -111,6 +112,15 @@ EVENT_COLUMNS = [
         "date_precision",
         "How exactly the date is known: day, month, half_year or year.",
         lambda e: e["date_precision"],
+    ),
+    Column(
+        "edtf",
+        "The dates in EDTF (Extended Date/Time Format, ISO 8601-2), only as exact as "
+        "known: 2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; "
+        "a tentative date ends in ? (a tentative half-year cannot be marked: see status).",
+        lambda e: event_known_date(
+            e["start_date"], e["end_date"], e["date_precision"], e["status"]
+        ).edtf(),
     ),
     Column("city", "City.", lambda e: e["city"]),
     *country_columns(code=lambda e: e["country"], language=lambda e: e["language"]),

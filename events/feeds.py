@@ -11,19 +11,18 @@ entry: ``DTSTART;VALUE=DATE`` is the first day and ``DTEND;VALUE=DATE`` the day
 *after* the last one, as RFC 5545 wants ("24-25 January 2018" is 20180124 to
 20180126).
 
-An event known only to the month, half-year or year is *included*, not
-skipped, because a researcher subscribing to a theme wants to know that a
-workshop is expected in the second half of 2018. It never claims an exact
-day, though:
-
-* it spans its whole period (1 July to 31 December for "Second half of 2018");
-* its SUMMARY says so in words: "Title (date: Second half of 2018, tentative)";
-* its DESCRIPTION explains that the exact dates are not known;
-* it is ``TRANSP:TRANSPARENT``, so it never shows the reader as busy for months.
+An event known only to the month, half-year or year is *left out* of calendars
+and of schema.org data: both can only say a day, or a block of days, and a
+months-long block in someone's calendar says something that is not known. The
+calendar's description says so and links to the list, where such events are
+shown in words ("Second half of 2018 (tentative)"); the event's own .ics answers
+404 with the reason.
 
 STATUS is TENTATIVE for tentative and postponed events (a postponed event's
 dates are no longer firm, and iCalendar has no "postponed"), CANCELLED for
-cancelled ones (also transparent), CONFIRMED otherwise.
+cancelled ones (also transparent, so it never shows the reader as busy),
+CONFIRMED otherwise; the SUMMARY says the status in words for clients that
+hide STATUS.
 """
 
 import datetime
@@ -32,6 +31,7 @@ import html
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -43,7 +43,7 @@ from ctdialogue.output.addresses import absolute
 from ctdialogue.output.feeds import calendar_response, filters_in_words
 from ctdialogue.safety.html import plain_text
 
-from .dates import DatePrecision, format_period, period_start
+from .dates import DatePrecision
 from .filters import EventFilter
 from .models import Event, Participation, Theme
 
@@ -74,6 +74,8 @@ CALENDAR_STATUS = {
 }
 
 SCHEMA_STATUS = {
+    Event.Status.PLANNED: "https://schema.org/EventScheduled",
+    Event.Status.HELD: "https://schema.org/EventScheduled",
     Event.Status.CANCELLED: "https://schema.org/EventCancelled",
     Event.Status.POSTPONED: "https://schema.org/EventPostponed",
 }
@@ -85,14 +87,9 @@ STATUS_NOTES = (Event.Status.TENTATIVE, Event.Status.POSTPONED, Event.Status.CAN
 # --- Helpers that read an event already in memory (no queries) ----------------
 
 
-def is_fuzzy(event) -> bool:
-    return event.date_precision != DatePrecision.DAY
-
-
-def event_period(event):
-    """(first day, last day) of the event at its precision, both inclusive."""
-    first = period_start(event.start_date, event.date_precision)
-    return first, max(event.last_day, first)
+def event_days(event):
+    """(first day, last day) of an event whose days are known, both inclusive."""
+    return event.start_date, max(event.end_date or event.start_date, event.start_date)
 
 
 def event_location(event) -> str:
@@ -102,24 +99,14 @@ def event_location(event) -> str:
 
 
 def calendar_summary(event) -> str:
-    """The title, with the precision and status in words when they matter."""
-    notes = []
-    if is_fuzzy(event):
-        notes.append(
-            f"date: {format_period(event.start_date, event.end_date, event.date_precision)}"
-        )
+    """The title, with the status in words when it matters."""
     if event.status in STATUS_NOTES:
-        notes.append(event.get_status_display().lower())
-    return f"{event.title} ({', '.join(notes)})" if notes else event.title
+        return f"{event.title} ({event.get_status_display().lower()})"
+    return event.title
 
 
 def calendar_description(event, url: str) -> str:
     paragraphs = []
-    if is_fuzzy(event):
-        paragraphs.append(
-            f"Date: {event.date_display}. The exact dates are not known; "
-            "this entry covers the whole period."
-        )
     summary = plain_text(event.summary)
     if summary:
         paragraphs.append(summary)
@@ -128,8 +115,9 @@ def calendar_description(event, url: str) -> str:
 
 
 def calendar_event(event) -> CalendarEvent:
-    """One all-day VEVENT for ``event``; its themes must be prefetched."""
-    first, last = event_period(event)
+    """One all-day VEVENT for ``event``, whose days are known; its themes must be
+    prefetched."""
+    first, last = event_days(event)
     url = absolute(event.get_absolute_url())
     component = CalendarEvent()
     # The record's permanent UUID: it survives a new slug, a new domain and a
@@ -151,8 +139,8 @@ def calendar_event(event) -> CalendarEvent:
     if themes:
         component.add("categories", themes)
     component.add("status", CALENDAR_STATUS.get(event.status, "CONFIRMED"))
-    transparent = is_fuzzy(event) or event.status == Event.Status.CANCELLED
-    component.add("transp", "TRANSPARENT" if transparent else "OPAQUE")
+    cancelled = event.status == Event.Status.CANCELLED
+    component.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     return component
 
 
@@ -172,15 +160,19 @@ def build_calendar(events, *, name: str, description: str = "") -> Calendar:
     return calendar
 
 
-def event_json_ld(event) -> dict:
-    """schema.org Event data for ``event``.
+def event_json_ld(event) -> dict | None:
+    """schema.org Event data for ``event``, or None when its days are not known.
 
     Reads only what ``Event.objects.with_people()`` prefetches (participations,
-    contributions, photos), so it adds no query to the event page. A fuzzy date
-    is given as its whole period: startDate its first day, endDate its last.
-    Speakers under the Chatham House rule are not named.
+    contributions, photos), so it adds no query to the event page. schema.org wants
+    a start date and says what it means by the status: an event known only to the
+    month or half-year has no such data rather than an invented day, and a tentative
+    one has no status, for none of schema.org's says "not yet confirmed". Speakers
+    under the Chatham House rule are not named.
     """
-    first, last = event_period(event)
+    if not event.has_known_days:
+        return None
+    first, last = event_days(event)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -188,24 +180,18 @@ def event_json_ld(event) -> dict:
         "url": absolute(event.get_absolute_url()),
         "startDate": first.isoformat(),
         "endDate": last.isoformat(),
-        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": event.language,
     }
+    status = SCHEMA_STATUS.get(event.status)
+    if status:
+        data["eventStatus"] = status
     description = plain_text(event.summary)
     if description:
         data["description"] = description
-    if event.venue or event.city or event.country:
-        address = {"@type": "PostalAddress"}
-        if event.city:
-            address["addressLocality"] = event.city
-        if event.country:
-            address["addressCountry"] = event.country.code
-        data["location"] = {
-            "@type": "Place",
-            "name": event.venue or event.place_display,
-            "address": address,
-        }
+    location = _place(event)
+    if location:
+        data["location"] = location
     organizers = [_organizer(participation) for participation in event.hosts]
     if organizers:
         data["organizer"] = organizers
@@ -216,6 +202,18 @@ def event_json_ld(event) -> dict:
     if images:
         data["image"] = images
     return data
+
+
+def _place(event) -> dict | None:
+    """A schema.org Place with what is known of where, or None."""
+    if not (event.venue or event.city or event.country):
+        return None
+    address = {"@type": "PostalAddress"}
+    if event.city:
+        address["addressLocality"] = event.city
+    if event.country:
+        address["addressCountry"] = event.country.code
+    return {"@type": "Place", "name": event.venue or event.place_display, "address": address}
 
 
 def _organizer(participation) -> dict:
@@ -340,7 +338,8 @@ def event_calendar(request):
     """
     filterset = EventFilter(request.GET, queryset=Event.objects.public())
     events = (
-        filterset.qs.order_by("-start_date", "-pk")
+        filterset.qs.filter(date_precision=DatePrecision.DAY)
+        .order_by("-start_date", "-pk")
         .only(*CALENDAR_FIELDS)
         .with_public(themes_prefetch())[:CALENDAR_LIMIT]
     )
@@ -348,7 +347,10 @@ def event_calendar(request):
     in_use = filters_in_words(filterset)
     if in_use:
         description += f" matching {in_use}"
-    description += "."
+    description += (
+        ". Events whose days are not yet known (only the month, half-year or year) are "
+        f"not in it; they are listed at {absolute(reverse('events:event-list'))}."
+    )
     if filterset.problems:
         description += " Ignored: " + " ".join(filterset.problems)
     calendar = build_calendar(
@@ -368,6 +370,13 @@ def event_ics(request, slug):
         .with_public(themes_prefetch()),
         slug=slug,
     )
+    if not event.has_known_days:
+        return HttpResponse(
+            f"The days of “{event.title}” are not known yet ({event.date_display}), so it "
+            "cannot be added to a calendar.\n",
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
     calendar = build_calendar(
         [event],
         name=event.title,

@@ -1,5 +1,6 @@
 """The dialogue itself: events, who spoke, who took part, and what they discussed."""
 
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -11,6 +12,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django_countries.fields import CountryField
 
+from ctdialogue.output.dates import KnownDate
 from ctdialogue.publishing.models import (
     UN_LANGUAGES,
     PublicQuerySet,
@@ -88,6 +90,11 @@ def event_dates(start, end, precision: str, status: str) -> str:
     """ "24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
     text = format_period(start, end, precision)
     return text + " (tentative)" if status == Event.Status.TENTATIVE else text
+
+
+def event_known_date(start, end, precision: str, status: str) -> KnownDate:
+    """An event's dates as exactly as they are known; a tentative event's are unsure."""
+    return KnownDate(start, end, precision, tentative=status == Event.Status.TENTATIVE)
 
 
 def participant_name(organization_name: str | None, description: str, kind: str) -> str:
@@ -422,6 +429,16 @@ class Event(Publishable):
         return self.status == self.Status.TENTATIVE
 
     @property
+    def has_known_days(self) -> bool:
+        """Whether its days are known: only then has it a place in a calendar."""
+        return self.date_precision == DatePrecision.DAY
+
+    @property
+    def known_date(self) -> KnownDate:
+        """The dates as exactly as they are known, for EDTF and citations."""
+        return event_known_date(self.start_date, self.end_date, self.date_precision, self.status)
+
+    @property
     def date_display(self) -> str:
         return event_dates(self.start_date, self.end_date, self.date_precision, self.status)
 
@@ -656,6 +673,13 @@ class Initiative(Publishable):
         ordering = ["name"]
 
     page_url_name = "events:initiative-detail"
+
+    @property
+    def known_launch(self) -> KnownDate | None:
+        """The year it was launched, known to the year only."""
+        if not self.launched:
+            return None
+        return KnownDate(datetime.date(self.launched, 1, 1), precision=DatePrecision.YEAR)
 
 
 class InitiativePartner(models.Model):

@@ -1,6 +1,7 @@
 """Citations of Security Council resolutions (see ``ctdialogue.output.citations``)."""
 
 from ctdialogue.output.citations import Citation, CitationView, citation_key
+from ctdialogue.output.dates import KnownDate
 
 from .models import Resolution
 
@@ -14,7 +15,7 @@ def resolution_citation(resolution: Resolution) -> Citation:
         bibtex_type="misc",
         title=f"Resolution {resolution.number} ({resolution.year}): {resolution.title}",
         url=resolution.official_url,
-        issued=resolution.adopted_on,
+        issued=KnownDate(resolution.adopted_on) if resolution.adopted_on else None,
         author=SECURITY_COUNCIL,
         publisher="United Nations",
         number=resolution.symbol,

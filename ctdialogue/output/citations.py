@@ -17,6 +17,8 @@ from django.urls import re_path, reverse
 from django.utils import timezone
 from django.views import View
 
+from .dates import KnownDate
+
 BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
@@ -29,7 +31,6 @@ BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Citation:
     bibtex_type: str
     title: str
     url: str
-    issued: datetime.date | None
+    issued: KnownDate | None  # only as exactly as it is known
     author: str = ""  # an institution, cited as a literal name
     publisher: str = ""
     container_title: str = ""
@@ -56,9 +57,7 @@ class Citation:
             "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
         }
         if self.issued:
-            item["issued"] = {
-                "date-parts": [[self.issued.year, self.issued.month, self.issued.day]]
-            }
+            item["issued"] = self.issued.csl()
         if self.author:
             item["author"] = [{"literal": self.author}]
         for key, value in (
@@ -83,8 +82,7 @@ class Citation:
         if self.number:
             fields.append(("number", bibtex_escape(self.number)))
         if self.issued:
-            fields.append(("year", str(self.issued.year)))
-            fields.append(("month", MONTHS[self.issued.month - 1]))
+            fields.extend(self.issued.bibtex_fields())
         fields.append(("url", self.url))
         fields.append(("urldate", accessed.isoformat()))
         if self.note:

@@ -35,6 +35,16 @@ COUNT_HEADER = "X-Record-Count"
 LIST_SEPARATOR = "; "
 
 
+def list_cell(items: Iterable[str]) -> str:
+    """Several values in one CSV cell, separated by "; ". A backslash or a semicolon
+    inside a value gets a backslash before it, so reading the cell from left to right
+    (a backslash keeps the character after it as it is; any other "; " separates)
+    gives back exactly the values, even a resolution title that holds "; " itself."""
+    return LIST_SEPARATOR.join(
+        str(item).replace("\\", "\\\\").replace(";", "\\;") for item in items
+    )
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -183,7 +193,7 @@ def csv_lines(source: Iterable, columns: list[Column]) -> Iterator[str]:
     cells = [(column.value, column.is_list) for column in columns]
     for obj in source:
         yield writer.writerow(
-            [LIST_SEPARATOR.join(value(obj)) if is_list else value(obj) for value, is_list in cells]
+            [list_cell(value(obj)) if is_list else value(obj) for value, is_list in cells]
         )
 
 

@@ -1,6 +1,8 @@
 """The dialogue's records in the API: events with their linked records, links that lead
 to them, the same filters as the pages, and nothing that is not public."""
 
+import datetime
+
 import pytest
 
 from tests.factories import (
@@ -57,3 +59,27 @@ def test_draft_is_not_in_the_api(client, api_records):
 
     assert client.get(f"/api/events/{draft.uid}/").status_code == 404
     assert "Another draft" not in client.get("/api/events/").content.decode()
+
+
+def test_events_carry_their_dates_as_edtf_as_exactly_as_known(client, schema):
+    EventFactory(
+        title="Bangkok",
+        start_date=datetime.date(2018, 1, 24),
+        end_date=datetime.date(2018, 1, 25),
+    )
+    EventFactory(
+        title="Third",
+        start_date=datetime.date(2018, 7, 1),
+        end_date=datetime.date(2018, 12, 31),
+        date_precision="half_year",
+        status="tentative",
+    )
+
+    data = client.get("/api/events/", {"sort": "title"}).json()
+
+    validate_against(schema, "PaginatedEventList", data)
+    found = {event["title"]: (event["edtf"], event["status"]) for event in data["results"]}
+    assert found == {
+        "Bangkok": ("2018-01-24/2018-01-25", "held"),
+        "Third": ("2018-41", "tentative"),
+    }

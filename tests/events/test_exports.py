@@ -31,6 +31,7 @@ def test_event_export_joins_related_records_readably(client, export_records):
     row = rows[0]
     assert row["title"] == "Workshop 1"
     assert row["dates"] == "1-25 January 2018"
+    assert row["edtf"] == "2018-01-01/2018-01-25"
     assert row["themes"] == "Digital evidence"
     assert row["participants"] == "ICT4Peace (co-host)"
     assert row["speakers"] == "Ms. Andrei Kovalenko"

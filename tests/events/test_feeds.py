@@ -167,7 +167,7 @@ def test_calendar_lists_published_events_with_headers(client, dated):
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "Asia ICT and CT Dialogue: events"
     assert set(calendar_events(response)) == {
-        url_of(dated[name]) for name in ("two_days", "one_day", "month", "half_year", "cancelled")
+        url_of(dated[name]) for name in ("two_days", "one_day", "cancelled")
     }
 
 
@@ -195,25 +195,33 @@ def test_calendar_single_day_event_ends_next_day(client, dated):
     assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (D(2019, 3, 5), D(2019, 3, 6))
 
 
-def test_calendar_month_precision_spans_the_month_and_says_so(client, dated):
-    vevent = calendar_events(client.get(CALENDAR_URL))[url_of(dated["month"])]
+def test_calendar_leaves_out_events_whose_days_are_not_known_and_says_so(client, dated):
+    # Not even when the date was not normalised to its period.
+    loose = EventFactory(start_date=D(2018, 9, 15), end_date=None, date_precision="half_year")
 
-    assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (D(2017, 5, 1), D(2017, 6, 1))
-    assert str(vevent["SUMMARY"]) == "Jeju workshop (date: May 2017)"
-    assert str(vevent["DESCRIPTION"]).startswith(
-        "Date: May 2017. The exact dates are not known; this entry covers the whole period."
+    response = client.get(CALENDAR_URL)
+
+    urls = set(calendar_events(response))
+    assert not urls & {url_of(dated["month"]), url_of(dated["half_year"]), url_of(loose)}
+    description = str(Calendar.from_ical(response.content)["X-WR-CALDESC"])
+    assert "Events whose days are not yet known (only the month, half-year or year)" in description
+    assert f"they are listed at {SITE}/events/." in description
+
+
+def test_calendar_tentative_event_with_known_days_is_tentative(client):
+    event = EventFactory(
+        title="Expert meeting",
+        start_date=D(2019, 6, 3),
+        end_date=None,
+        status=Event.Status.TENTATIVE,
     )
-    assert str(vevent["TRANSP"]) == "TRANSPARENT"
-    assert str(vevent["STATUS"]) == "CONFIRMED"
 
+    vevent = calendar_events(client.get(CALENDAR_URL))[url_of(event)]
 
-def test_calendar_tentative_half_year_is_tentative_over_the_half(client, dated):
-    vevent = calendar_events(client.get(CALENDAR_URL))[url_of(dated["half_year"])]
-
-    assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (D(2018, 7, 1), D(2019, 1, 1))
-    assert str(vevent["SUMMARY"]) == "Third workshop (date: Second half of 2018, tentative)"
+    assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (D(2019, 6, 3), D(2019, 6, 4))
     assert str(vevent["STATUS"]) == "TENTATIVE"
-    assert str(vevent["TRANSP"]) == "TRANSPARENT"
+    assert str(vevent["SUMMARY"]) == "Expert meeting (tentative)"
+    assert str(vevent["TRANSP"]) == "OPAQUE"
 
 
 def test_calendar_cancelled_event_is_cancelled(client, dated):
@@ -221,14 +229,6 @@ def test_calendar_cancelled_event_is_cancelled(client, dated):
 
     assert str(vevent["STATUS"]) == "CANCELLED"
     assert str(vevent["SUMMARY"]) == "Cancelled meeting (cancelled)"
-
-
-def test_calendar_fuzzy_date_not_normalised_still_covers_its_period(client):
-    event = EventFactory(start_date=D(2018, 9, 15), end_date=None, date_precision="half_year")
-
-    vevent = calendar_events(client.get(CALENDAR_URL))[url_of(event)]
-
-    assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (D(2018, 7, 1), D(2019, 1, 1))
 
 
 def test_calendar_theme_filter_gives_only_that_theme(client, dated):
@@ -241,13 +241,13 @@ def test_calendar_theme_filter_gives_only_that_theme(client, dated):
 
 def test_calendar_year_status_and_country_filters_combine(client, dated):
     response = client.get(
-        CALENDAR_URL, {"year": "2018", "status": "tentative", "country": "TH", "sort": "title"}
+        CALENDAR_URL, {"year": "2018", "status": "held", "country": "TH", "sort": "title"}
     )
 
-    assert set(calendar_events(response)) == {url_of(dated["half_year"])}
-    assert str(Calendar.from_ical(response.content)["X-WR-CALDESC"]) == (
+    assert set(calendar_events(response)) == {url_of(dated["two_days"])}
+    assert str(Calendar.from_ical(response.content)["X-WR-CALDESC"]).startswith(
         "Events of the Asia ICT and CT Dialogue matching "
-        "Year: 2018; Country: Thailand; Status: Tentative."
+        "Year: 2018; Country: Thailand; Status: Held. "
     )
 
 
@@ -260,7 +260,7 @@ def test_calendar_bad_filters_are_ignored(client, dated, params):
 
     assert response.status_code == 200
     calendar = Calendar.from_ical(response.content)
-    assert len(calendar.walk("VEVENT")) == 5
+    assert len(calendar.walk("VEVENT")) == 3
     assert "Ignored:" in str(calendar["X-WR-CALDESC"])
 
 
@@ -415,18 +415,34 @@ def test_event_page_json_ld_describes_the_event(client):
     }
 
 
-def test_event_page_json_ld_fuzzy_date_is_its_period(client):
+def test_event_page_without_known_days_has_no_event_data_calendar_or_invented_day(client):
     event = EventFactory(
         start_date=D(2018, 7, 1),
         end_date=D(2018, 12, 31),
         date_precision="half_year",
-        status=Event.Status.POSTPONED,
+        status=Event.Status.TENTATIVE,
     )
+
+    response = client.get(event.get_absolute_url())
+    page = response.content.decode()
+
+    assert "application/ld+json" not in page
+    ics_url = reverse("events:event-ics", kwargs={"slug": event.slug})
+    assert ics_url not in page
+    assert '<time datetime="2018">Second half of 2018 (tentative)</time>' in page
+    assert f'<meta property="og:url" content="{SITE}{event.get_absolute_url()}">' in page
+    ics = client.get(ics_url)
+    assert ics.status_code == 404
+    assert "are not known yet (Second half of 2018 (tentative))" in ics.content.decode()
+
+
+def test_event_page_json_ld_tentative_event_has_no_status(client):
+    event = EventFactory(start_date=D(2019, 6, 3), end_date=None, status=Event.Status.TENTATIVE)
 
     data = json_ld_of(client.get(event.get_absolute_url()))
 
-    assert (data["startDate"], data["endDate"]) == ("2018-07-01", "2018-12-31")
-    assert data["eventStatus"] == "https://schema.org/EventPostponed"
+    assert data["startDate"] == "2019-06-03"
+    assert "eventStatus" not in data
 
 
 def test_event_page_json_ld_leaves_out_draft_hosts_and_speakers(staff_client):

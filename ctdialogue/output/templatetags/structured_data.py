@@ -1,11 +1,19 @@
-"""``|json_ld``: data for search engines and citation tools, safely inside a page."""
+"""``|json_ld``: data for search engines and citation tools, safely inside a page;
+``|absolute``: an address on the public site, for data read away from it."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
+from ctdialogue.output.addresses import absolute as absolute_url
 from ctdialogue.output.feeds import json_for_script
 
 register = template.Library()
+
+
+@register.filter
+def absolute(url: str) -> str:
+    """``url`` on the public site; an absolute URL is kept."""
+    return absolute_url(url) if url else ""
 
 
 @register.filter

@@ -9,6 +9,8 @@ from tests.factories import EventFactory, InitiativeFactory, ResolutionFactory
 
 pytestmark = pytest.mark.django_db
 
+D = datetime.date
+
 BIBTEX_ENTRY = re.compile(r"^@(?P<type>\w+)\{(?P<key>[a-z0-9_]+),\n(?P<body>.*)\n\}\n$", re.S)
 BIBTEX_FIELD = re.compile(r"^  (?P<name>\w+) = (?:\{(?P<braced>.*)\}|(?P<bare>\w+)),?$")
 
@@ -77,18 +79,67 @@ def test_event_citations_agree_in_both_formats(client):
     assert fields["title"] == "{2nd Asia ICT and CT Dialogue}"
     assert item["title"] == event.title
     assert fields["url"] == item["URL"] == url
-    assert item["issued"] == {"date-parts": [[2018, 1, 24]]}
+    # Both days, in both formats: the end of a range is not dropped.
+    assert item["issued"] == {"date-parts": [[2018, 1, 24], [2018, 1, 25]]}
+    assert (fields["year"], fields["month"]) == ("2018", "jan")
+    assert fields["date"] == "2018-01-24/2018-01-25"
     assert fields["note"] == "24-25 January 2018, Bangkok, Thailand"
     assert item["type"] == "event"
+
+
+# (event's dates and status, CSL date, BibTeX date fields, note)
+PRECISIONS = {
+    "month": (
+        {"start_date": D(2017, 5, 1), "end_date": D(2017, 5, 31), "status": "held"},
+        {"date-parts": [[2017, 5]]},
+        {"year": "2017", "month": "may", "date": "2017-05"},
+        "May 2017",
+    ),
+    "half_year": (
+        {"start_date": D(2018, 7, 1), "end_date": D(2018, 12, 31), "status": "tentative"},
+        {"date-parts": [[2018]], "circa": True},
+        {"year": "2018", "date": "2018?"},
+        "Second half of 2018 (tentative)",
+    ),
+    "year": (
+        {"start_date": D(2019, 1, 1), "end_date": D(2019, 12, 31), "status": "planned"},
+        {"date-parts": [[2019]]},
+        {"year": "2019", "date": "2019"},
+        "2019",
+    ),
+    "day": (
+        {"start_date": D(2019, 3, 5), "end_date": None, "status": "tentative"},
+        {"date-parts": [[2019, 3, 5]], "circa": True},
+        {"year": "2019", "month": "mar", "date": "2019-03-05?"},
+        "5 March 2019 (tentative)",
+    ),
+}
+
+
+@pytest.mark.parametrize("precision", PRECISIONS)
+def test_event_citations_claim_no_more_precision_than_is_known(client, precision):
+    dates, csl, bibtex, note = PRECISIONS[precision]
+    EventFactory(slug="fuzzy", date_precision=precision, city="", country="", **dates)
+
+    _, _, fields = parse_bibtex(client.get("/events/fuzzy/cite.bib").content.decode())
+    item = json.loads(client.get("/events/fuzzy/cite.json").content)[0]
+
+    assert item["issued"] == csl
+    assert {name: fields[name] for name in ("year", "month", "date") if name in fields} == bibtex
+    assert fields["note"] == item["note"] == note
 
 
 def test_initiative_citation_gives_the_launch_year(client):
     InitiativeFactory(name="Tech Against Terrorism", slug="tat", launched=2016)
 
     item = json.loads(client.get("/initiatives/tat/cite.json").content)[0]
+    _, _, fields = parse_bibtex(client.get("/initiatives/tat/cite.bib").content.decode())
 
     assert item["title"] == "Tech Against Terrorism"
     assert item["issued"] == {"date-parts": [[2016]]}
+    # Known to the year: no month is invented.
+    assert (fields["year"], fields["date"]) == ("2016", "2016")
+    assert "month" not in fields
 
 
 def test_draft_has_no_citation_for_the_public(client):

@@ -9,7 +9,13 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from ctdialogue.output.exports import BLOCK_SIZE, CHUNK_SIZE, blocks, country_name
+from ctdialogue.output.exports import (
+    BLOCK_SIZE,
+    CHUNK_SIZE,
+    blocks,
+    country_name,
+    list_cell,
+)
 from events.exports import (
     EVENT_COLUMNS,
     INITIATIVE_COLUMNS,
@@ -18,7 +24,7 @@ from events.exports import (
 )
 from events.models import Event
 from resolutions.exports import RESOLUTION_COLUMNS
-from tests.factories import ThemeFactory
+from tests.factories import InitiativeFactory, ResolutionFactory, ThemeFactory
 from tests.records import page_urls, read_csv, read_json
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +157,47 @@ def test_country_names_are_remembered_per_language():
 
     assert (french, english) == ("Allemagne", "Germany")
     assert country_name("", "en") == ""
+
+
+def read_list_cell(cell: str) -> list[str]:
+    """The reading the data page documents: a backslash keeps the next character;
+    every other "; " separates."""
+    values, current, index = [], [], 0
+    while index < len(cell):
+        if cell[index] == "\\":
+            current.append(cell[index + 1])
+            index += 2
+        elif cell.startswith("; ", index):
+            values.append("".join(current))
+            current, index = [], index + 2
+        else:
+            current.append(cell[index])
+            index += 1
+    return [*values, "".join(current)] if cell else []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["S/RES/2396 (2017)", "S/RES/2341 (2017)"],
+        ["Threats to peace; terrorism", "Other"],
+        ["ends with a backslash \\", "next"],
+        ["\\; both", ";", ""],
+        ["one"],
+        [],
+    ],
+)
+def test_a_list_cell_reads_back_as_exactly_its_values(values):
+    assert read_list_cell(list_cell(values)) == values
+
+
+def test_a_semicolon_in_a_listed_name_does_not_split_it(client):
+    resolution = ResolutionFactory()
+    resolution.initiatives.add(
+        InitiativeFactory(name="Alpha; Beta"), InitiativeFactory(name="Gamma")
+    )
+
+    rows = read_csv(client.get("/resolutions/export.csv"))
+
+    assert rows[0]["initiatives"] == "Alpha\\; Beta; Gamma"
+    assert read_list_cell(rows[0]["initiatives"]) == ["Alpha; Beta", "Gamma"]
