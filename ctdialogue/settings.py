@@ -61,7 +61,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Public address of the site, used where an absolute URL is needed outside a
 # request (feeds, citations, calendar files built by commands).
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address for absolute links (feeds, exports, citations, the API...). Empty:
+# the address each request came to (ctdialogue/output/addresses.py).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "ctdialogue.staff.apps.StaffAdminConfig",  # django.contrib.admin with the staff site
@@ -104,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The address absolute links use when DJANGO_SITE_URL is not set.
+    "ctdialogue.output.addresses.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -2,20 +2,34 @@
 
 The sitemap lists exactly the public pages: the list pages, and every published
 (and due) event, theme, series, initiative, organisation, person and resolution.
-Drafts and scheduled items are left out by ``public()``. Without the sites
-framework, Django's sitemap view takes the domain and scheme from the request.
+Drafts and scheduled items are left out by ``public()``. Addresses follow the one
+rule of ``ctdialogue.output.addresses``.
 """
+
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ctdialogue.output.addresses import absolute, origin
 from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
 from resolutions.models import Resolution
 
 
-class StaticSitemap(Sitemap):
+class PublicSiteSitemap(Sitemap):
+    """Addresses on the public site, by the one rule of ``addresses.origin()``, not
+    the request's host that Django's sitemap view would take."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(origin()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(origin()).netloc
+
+
+class StaticSitemap(PublicSiteSitemap):
     """The home page, the list pages and the page documenting the data exports."""
 
     changefreq = "weekly"
@@ -36,7 +50,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(PublicSiteSitemap):
     """Every published object of ``model``; one query, reading only what the URL needs."""
 
     model = None
@@ -78,7 +92,7 @@ def robots_txt(request):
         f"Disallow: {reverse('search')}",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

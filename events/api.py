@@ -95,7 +95,7 @@ class ContributionSerializer(serializers.ModelSerializer):
         """None when the session was under the Chatham House rule."""
         if not obj.is_attributable:
             return None
-        return link(self.context.get("request"), "api:speaker-detail", obj.person)
+        return link("api:speaker-detail", obj.person)
 
 
 class EventSerializer(RecordSerializer):

@@ -1,8 +1,8 @@
 """Machine-readable output of events: an Atom feed, iCalendar files and schema.org data.
 
-Every absolute URL here is built from ``settings.SITE_URL``, the site's public
-address, the same way the pages' canonical links are, so a feed read or a
-calendar file saved anywhere points back to the canonical page.
+Every absolute URL here comes from ``ctdialogue.output.addresses.absolute``, as the
+pages' canonical links do, so a feed read or a calendar file saved anywhere points
+back to the canonical page.
 
 Dates at their true precision
 -----------------------------
@@ -279,7 +279,7 @@ class EventAtomFeed(Feed):
         return settings.SITE_NAME
 
     def author_link(self):
-        return f"{settings.SITE_URL}/"
+        return absolute("/")
 
     def items(self):
         return (

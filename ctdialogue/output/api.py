@@ -3,13 +3,17 @@ addressed by permanent identifier, related records linked both ways, the pages'
 filters with their honest errors, pagination and throttling.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.reverse import reverse
 from rest_framework.throttling import AnonRateThrottle
+
+from .addresses import absolute
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
@@ -23,6 +27,20 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_next_link(self):
+        return self._on_the_public_site(super().get_next_link())
+
+    def get_previous_link(self):
+        return self._on_the_public_site(super().get_previous_link())
+
+    def _on_the_public_site(self, url):
+        """DRF builds the link from the request's host: keep its path and query on the
+        address every other absolute link uses."""
+        if url is None:
+            return None
+        parts = urlsplit(url)
+        return absolute(urlunsplit(("", "", parts.path, parts.query, "")))
 
     def get_paginated_response_schema(self, schema):
         """DRF's own schema, written for OpenAPI 3.1 (null as a type)."""
@@ -54,12 +72,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     throttle_classes = [AnonymousRateThrottle]
 
 
-def link(request, view_name, obj):
-    return {
-        "id": str(obj.uid),
-        "name": str(obj),
-        "url": reverse(view_name, kwargs={"id": obj.uid}, request=request),
-    }
+def api_url(view_name: str, obj) -> str:
+    """The absolute API address of ``obj`` (``addresses.absolute``, like every other)."""
+    return absolute(reverse(view_name, kwargs={"id": obj.uid}))
+
+
+def link(view_name, obj):
+    return {"id": str(obj.uid), "name": str(obj), "url": api_url(view_name, obj)}
 
 
 class LinkSerializer(serializers.Serializer):
@@ -75,7 +94,7 @@ class LinkSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
 
     def get_url(self, obj) -> str:
-        return reverse(self.view_name, kwargs={"id": obj.uid}, request=self.context.get("request"))
+        return api_url(self.view_name, obj)
 
 
 #: What every record in the API starts with: its permanent identifier and its addresses.
@@ -90,10 +109,10 @@ class RecordSerializer(serializers.ModelSerializer):
     api_view_name = ""
 
     def get_api_url(self, obj) -> str:
-        return reverse(self.api_view_name, kwargs={"id": obj.uid}, request=self.context["request"])
+        return api_url(self.api_view_name, obj)
 
     def get_html_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+        return absolute(obj.get_absolute_url())
 
 
 def read_only_viewset(

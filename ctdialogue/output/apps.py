@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 
 
 class OutputConfig(AppConfig):
@@ -8,3 +9,8 @@ class OutputConfig(AppConfig):
     name = "ctdialogue.output"
     label = "output"
     verbose_name = "Data output"
+
+    def ready(self):
+        from .addresses import forget_origin
+
+        request_finished.connect(forget_origin, dispatch_uid="ctdialogue.output.addresses")

@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import models
 
+from ctdialogue.output.addresses import origin
+
 from .characters import (
     decode_tags,
     form_of,
@@ -133,7 +135,7 @@ def _same_or_sub(host: str, domain: str) -> bool:
 
 
 def own_host() -> str:
-    return (urlsplit(settings.SITE_URL).hostname or "").lower()
+    return (urlsplit(origin()).hostname or "").lower()
 
 
 def is_allowed_host(host: str) -> bool:

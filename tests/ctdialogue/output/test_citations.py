@@ -74,7 +74,7 @@ def test_event_citations_agree_in_both_formats(client):
     _, key, fields = parse_bibtex(client.get("/events/2nd-dialogue/cite.bib").content.decode())
     item = json.loads(client.get("/events/2nd-dialogue/cite.json").content)[0]
 
-    url = f"http://127.0.0.1:8000{event.get_absolute_url()}"
+    url = f"http://testserver{event.get_absolute_url()}"
     assert key == item["id"] == "ctdialogue_2nd_dialogue_2018"
     assert fields["title"] == "{2nd Asia ICT and CT Dialogue}"
     assert item["title"] == event.title
@@ -171,4 +171,4 @@ def test_filtered_list_offers_a_permalink_to_the_view(client):
 
     page = client.get("/events/", {"year": "2018", "page": "1"}).content.decode()
 
-    assert 'href="http://127.0.0.1:8000/events/?year=2018"' in page
+    assert 'href="http://testserver/events/?year=2018"' in page
