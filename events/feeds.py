@@ -27,6 +27,7 @@ hide STATUS.
 
 import datetime
 import html
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -40,7 +41,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from ctdialogue.output.addresses import absolute
-from ctdialogue.output.feeds import calendar_response, filters_in_words
+from ctdialogue.output.feeds import calendar_response, filters_in_words, webcal
 from ctdialogue.safety.html import plain_text
 
 from .dates import DatePrecision
@@ -112,6 +113,46 @@ def calendar_description(event, url: str) -> str:
         paragraphs.append(summary)
     paragraphs.append(f"More: {url}")
     return "\n\n".join(paragraphs)
+
+
+def add_to_calendar(event) -> list[tuple[str, str]]:
+    """Ways to put ``event`` in a calendar, for its page: its .ics file (Apple Calendar,
+    Outlook, Thunderbird...), a webcal: subscription to it, and the forms of the web
+    calendars that take an event in their address. None when its days are not known."""
+    if not event.has_known_days:
+        return []
+    ics = reverse("events:event-ics", kwargs={"slug": event.slug})
+    first, last = event_days(event)
+    end = last + datetime.timedelta(days=1)  # all-day entries end the day after
+    title = calendar_summary(event)
+    details = f"{event.date_display}. More: {absolute(event.get_absolute_url())}"
+    location = event_location(event)
+    google = {
+        "action": "TEMPLATE",
+        "text": title,
+        "dates": f"{first:%Y%m%d}/{end:%Y%m%d}",
+        "details": details,
+        "location": location,
+    }
+    outlook = urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": title,
+            "startdt": first.isoformat(),
+            "enddt": end.isoformat(),
+            "allday": "true",
+            "body": details,
+            "location": location,
+        }
+    )
+    return [
+        ("Download (.ics)", ics),
+        ("Subscribe (webcal)", webcal(ics)),
+        ("Google Calendar", "https://calendar.google.com/calendar/render?" + urlencode(google)),
+        ("Outlook.com", "https://outlook.live.com/calendar/0/deeplink/compose?" + outlook),
+        ("Microsoft 365", "https://outlook.office.com/calendar/0/deeplink/compose?" + outlook),
+    ]
 
 
 def calendar_event(event) -> CalendarEvent:

@@ -6,11 +6,13 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from ctdialogue.output.citations import CitationMixin
+from ctdialogue.output.feeds import webcal
 from ctdialogue.pages.charts import bar_chart
 from ctdialogue.pages.views import FilteredListMixin, bounded
 from ctdialogue.publishing.views import PublishedDetailMixin
 
 from .citations import event_citation, initiative_citation
+from .feeds import add_to_calendar
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import Contribution, Event, EventSeries, Initiative, Organization, Person, Theme
 
@@ -30,12 +32,9 @@ class EventListView(FilteredListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
         query = self._query_without_page()
-        context["downloads"].append(
-            (
-                "Calendar (.ics)",
-                reverse("events:event-calendar") + (f"?{query}" if query else ""),
-            )
-        )
+        calendar = reverse("events:event-calendar") + (f"?{query}" if query else "")
+        context["downloads"].append(("Calendar (.ics)", calendar))
+        context["subscribe"] = webcal(calendar)
         return context
 
 
@@ -52,6 +51,7 @@ class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         context["resolutions"] = event.resolutions.all()  # prefetched, published only
+        context["add_to_calendar"] = add_to_calendar(event)
         if event.series_id and event.edition:
             editions = Event.objects.public().filter(series_id=event.series_id)
             context["previous_event"] = (

@@ -1,5 +1,6 @@
 """What every machine-readable output shares: JSON safe inside a page, iCalendar
-responses, and the filters of a list in words (for feed and calendar descriptions)."""
+responses and their webcal: addresses, and the filters of a list in words (for feed
+and calendar descriptions)."""
 
 import json
 
@@ -7,6 +8,15 @@ from django.db.models import QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpResponse
 from icalendar import Calendar
+
+from .addresses import absolute
+
+
+def webcal(url: str) -> str:
+    """The webcal: address of the calendar at ``url`` (a path or an absolute address):
+    following it opens the reader's calendar program, which subscribes to it and
+    fetches it again from time to time, where the .ics address downloads one copy."""
+    return "webcal://" + absolute(url).split("://", 1)[1]
 
 
 def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:

@@ -1,5 +1,6 @@
 import datetime
 import itertools
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
@@ -339,7 +340,43 @@ def test_event_page_has_open_graph_tags_and_calendar_link(client, settings):
     assert f'<meta property="og:image" content="{site}{photo.image.url}">' in page
     assert '<meta property="og:image:alt" content="Participants around a table">' in page
     assert f'<link rel="canonical" href="{site}/events/bangkok/">' in page
-    assert '<a href="/events/bangkok/calendar.ics" type="text/calendar">Add to calendar' in page
+    assert "<dt>Add to calendar</dt>" in page
+    assert '<a href="/events/bangkok/calendar.ics" type="text/calendar">Download (.ics)</a>' in page
+    assert (
+        f'<a href="webcal://{site.removeprefix("https://")}/events/bangkok/calendar.ics">' in page
+    )
+
+
+def test_event_page_offers_the_main_calendar_programs_the_event_as_it_is_known(client):
+    event = EventFactory(
+        title="Bangkok workshop",
+        slug="bangkok",
+        start_date=datetime.date(2018, 1, 24),
+        end_date=datetime.date(2018, 1, 25),
+        status="tentative",
+        venue="",
+        city="Bangkok",
+        country="TH",
+    )
+
+    links = dict(client.get(event.get_absolute_url()).context["add_to_calendar"])
+
+    google = parse_qs(urlsplit(links["Google Calendar"]).query)
+    assert links["Google Calendar"].startswith("https://calendar.google.com/calendar/render?")
+    assert google["action"] == ["TEMPLATE"]
+    assert google["text"] == ["Bangkok workshop (tentative)"]
+    assert google["dates"] == ["20180124/20180126"]  # all day, the end is exclusive
+    assert google["location"] == ["Bangkok, Thailand"]
+    for name, host in (
+        ("Outlook.com", "outlook.live.com"),
+        ("Microsoft 365", "outlook.office.com"),
+    ):
+        outlook = parse_qs(urlsplit(links[name]).query)
+        assert urlsplit(links[name]).netloc == host
+        assert (outlook["startdt"], outlook["enddt"]) == (["2018-01-24"], ["2018-01-26"])
+        assert outlook["allday"] == ["true"]
+        assert outlook["subject"] == ["Bangkok workshop (tentative)"]
+    assert links["Subscribe (webcal)"] == "webcal://testserver/events/bangkok/calendar.ics"
 
 
 # --- Detail pages never grow with the record ----------------------------------------

@@ -1,11 +1,13 @@
 """``|json_ld``: data for search engines and citation tools, safely inside a page;
-``|absolute``: an address on the public site, for data read away from it."""
+``|absolute``: an address on the public site, for data read away from it;
+``|webcal``: a calendar's address for subscribing to it."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from ctdialogue.output.addresses import absolute as absolute_url
 from ctdialogue.output.feeds import json_for_script
+from ctdialogue.output.feeds import webcal as webcal_url
 
 register = template.Library()
 
@@ -14,6 +16,12 @@ register = template.Library()
 def absolute(url: str) -> str:
     """``url`` on the public site; an absolute URL is kept."""
     return absolute_url(url) if url else ""
+
+
+@register.filter
+def webcal(url: str) -> str:
+    """The webcal: address of the calendar at ``url``."""
+    return webcal_url(url)
 
 
 @register.filter

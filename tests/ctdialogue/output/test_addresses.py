@@ -28,7 +28,7 @@ def test_absolute_keeps_an_absolute_url(settings):
 # --- One rule everywhere ------------------------------------------------------------
 
 OWN_HOSTS = ("testserver", "localhost", "127.0.0.1")
-ADDRESS = re.compile(r"""(?:https?:)?//[^\s"'<>\\]+""")
+ADDRESS = re.compile(r"""(?:(?:https?|webcal):)?//[^\s"'<>\\]+""")
 
 
 def own_addresses(body: str) -> list[str]:
@@ -77,7 +77,11 @@ def test_every_output_points_at_the_host_the_request_came_to_on_any_port(client,
     for path, body in outputs(client, "localhost:8123").items():
         addresses = own_addresses(body)
         assert addresses, f"{path} has no absolute address of the site"
-        wrong = [url for url in addresses if not url.startswith("http://localhost:8123/")]
+        wrong = [
+            url
+            for url in addresses
+            if not url.startswith(("http://localhost:8123/", "webcal://localhost:8123/"))
+        ]
         assert wrong == [], path
 
 
