@@ -41,6 +41,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from ctdialogue.output.addresses import absolute
+from ctdialogue.output.exports import bad_parameters
 from ctdialogue.output.feeds import calendar_response, filters_in_words, webcal
 from ctdialogue.safety.html import plain_text
 
@@ -296,25 +297,47 @@ def themes_prefetch():
     return Prefetch("themes", queryset=Theme.objects.only("name"))
 
 
+def _query(filterset) -> str:
+    return f"?{filterset.data.urlencode()}" if filterset.data else ""
+
+
+def feed_filters(request) -> EventFilter:
+    """The events list's filters, as a feed or calendar reads them: no page number."""
+    return EventFilter(request.GET or None, queryset=Event.objects.public(), accepts=())
+
+
 class EventAtomFeed(Feed):
-    """The most recently published events, newest publication first."""
+    """The most recently published events, newest publication first; the events list's
+    filters narrow it (a feed of one theme), and a parameter or value it cannot use is
+    answered with HTTP 400 and the reason."""
 
     feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        problems = feed_filters(request).problems
+        if problems:
+            return bad_parameters(problems)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return feed_filters(request)
 
     def title(self):
         return f"{settings.SITE_NAME}: events"
 
-    def subtitle(self):
-        return f"Events newly published on the public record of the {settings.SITE_NAME}."
+    def subtitle(self, filterset):
+        in_use = filters_in_words(filterset)
+        matching = f" matching {in_use}" if in_use else ""
+        return f"Events{matching} newly published on the public record of the {settings.SITE_NAME}."
 
-    def link(self):
-        return absolute(reverse("events:event-list"))
+    def link(self, filterset):
+        return absolute(reverse("events:event-list") + _query(filterset))
 
-    def feed_url(self):
-        return absolute(reverse("events:event-feed"))
+    def feed_url(self, filterset):
+        return absolute(reverse("events:event-feed") + _query(filterset))
 
-    def feed_guid(self):
-        return self.feed_url()
+    def feed_guid(self, filterset):
+        return self.feed_url(filterset)
 
     def author_name(self):
         return settings.SITE_NAME
@@ -322,20 +345,16 @@ class EventAtomFeed(Feed):
     def author_link(self):
         return absolute("/")
 
-    def items(self):
-        return (
-            Event.objects.public()
-            .with_public(
-                themes_prefetch(),
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.filter(role__in=Event.HOST_ROLES)
-                    .select_related("organization")
-                    .order_by("order", "pk"),
-                ),
-            )
-            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
-        )
+    def items(self, filterset):
+        return filterset.qs.with_public(
+            themes_prefetch(),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(role__in=Event.HOST_ROLES)
+                .select_related("organization")
+                .order_by("order", "pk"),
+            ),
+        ).order_by("-publish_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title  # Atom titles are text: the XML writer escapes them
@@ -373,11 +392,14 @@ class EventAtomFeed(Feed):
 def event_calendar(request):
     """The events of the list page as an iCalendar file, with the same filters.
 
-    Filters that cannot be used are ignored (the list page explains them; here
-    they are named in the calendar's description), so a subscription never
-    breaks. At most CALENDAR_LIMIT events, the newest by date.
+    A parameter or value it cannot use is answered with HTTP 400 and the reason, as
+    every export and feed answers: a calendar that silently dropped a filter would
+    fill a subscriber's calendar with events they did not ask for. At most
+    CALENDAR_LIMIT events, the newest by date.
     """
-    filterset = EventFilter(request.GET, queryset=Event.objects.public())
+    filterset = feed_filters(request)
+    if filterset.problems:
+        return bad_parameters(filterset.problems)
     events = (
         filterset.qs.filter(date_precision=DatePrecision.DAY)
         .order_by("-start_date", "-pk")
@@ -392,8 +414,6 @@ def event_calendar(request):
         ". Events whose days are not yet known (only the month, half-year or year) are "
         f"not in it; they are listed at {absolute(reverse('events:event-list'))}."
     )
-    if filterset.problems:
-        description += " Ignored: " + " ".join(filterset.problems)
     calendar = build_calendar(
         events,
         name=f"{settings.SITE_NAME}: events",

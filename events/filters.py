@@ -16,6 +16,7 @@ from ctdialogue.pages.filters import (
     SearchFilter,
     SlugChoiceFilter,
     SlugChoicesFilter,
+    WholeNumberFilter,
     YearFilter,
     published_choices,
 )
@@ -96,7 +97,7 @@ class EventFilter(ForgivingFilterSet):
         queryset=published_choices(Initiative),
         to_field_name="slug",
     )
-    resolution = django_filters.NumberFilter(
+    resolution = WholeNumberFilter(
         label="Resolution number", method="filter_resolution", min_value=1, max_value=99999
     )
     sort = django_filters.ChoiceFilter(

@@ -40,7 +40,9 @@ def make_one_of_each(word, n=0, **traits):
     ]
 
 
-def search(client, **params):
+def search(client, status=200, **params):
+    """The search page for ``params``; it answers ``status`` (400 for a search it could
+    not understand, shown with its message)."""
     response = client.get(SEARCH_URL, params)
-    assert response.status_code == 200
+    assert response.status_code == status
     return response, response.content.decode()

@@ -8,10 +8,17 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
+
+from ctdialogue.pages.filters import is_tracking
 
 from .addresses import absolute
 
@@ -24,9 +31,40 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
+    """Pages of 50 (page_size: 1 to 500). A page or page size that is not a whole
+    number in range is a 400 that says so, not a silent default; a page past the end
+    is a 404."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise BadParameters(
+                [f"page_size: “{raw[:20]}” is not a whole number from 1 to {self.max_page_size}."]
+            )
+        return int(raw)
+
+    def get_schema_operation_parameters(self, view):
+        """The page and page size as the server checks them."""
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param, "1")
+        if not raw.isdigit() or int(raw) < 1:
+            raise BadParameters([f"page: “{raw[:20]}” is not a page number (1, 2, ...)."])
+        return raw
 
     def get_next_link(self):
         return self._on_the_public_site(super().get_next_link())
@@ -52,15 +90,35 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return paginated
 
 
+BAD_PARAMETERS = "Some parameters could not be understood."
+#: What a list of the API takes besides its filters.
+LIST_PARAMETERS = ("page", "page_size")
+
+
+class BadParameters(ValidationError):
+    """HTTP 400 with what could not be understood, in the shape every export and feed
+    answers with: {"error": ..., "problems": [...]}; each problem names what is
+    accepted."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(
+            {"error": "Some parameters could not be understood.", "problems": problems}
+        )
+
+
 class FilterBackend(DjangoFilterBackend):
-    """Refuses, with a 400 and the reasons, any filter value the pages would ignore."""
+    """Refuses, with a 400 and the reasons, any parameter or filter value the pages
+    would show a message for."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        return {**super().get_filterset_kwargs(request, queryset, view), "accepts": LIST_PARAMETERS}
 
     def filter_queryset(self, request, queryset, view):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
         if filterset.problems:
-            raise ValidationError({"filters": filterset.problems})
+            raise BadParameters(filterset.problems)
         return filterset.qs
 
 
@@ -70,6 +128,20 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [FilterBackend]
     pagination_class = PageNumberPagination
     throttle_classes = [AnonymousRateThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.action == "list" and getattr(self, "filterset_class", None):
+            return  # the filter backend checks names and values alike
+        accepted = LIST_PARAMETERS if self.action == "list" else ()
+        unknown = [
+            name for name in request.query_params if name not in accepted and not is_tracking(name)
+        ]
+        if unknown:
+            takes = f"it takes {', '.join(accepted)}" if accepted else "it takes none"
+            raise BadParameters(
+                [f"“{name[:40]}” is not a parameter of this address; {takes}." for name in unknown]
+            )
 
 
 def api_url(view_name: str, obj) -> str:
@@ -135,5 +207,33 @@ def read_only_viewset(
         attributes["filterset_class"] = filterset_class
     viewset = type(f"{model.__name__}ViewSet", (ReadOnlyViewSet,), attributes)
     return extend_schema_view(
-        list=extend_schema(summary=listing), retrieve=extend_schema(summary=one)
+        list=extend_schema(summary=listing, responses=responses(serializer_class, listing=True)),
+        retrieve=extend_schema(summary=one, responses=responses(serializer_class)),
     )(viewset)
+
+
+BAD_PARAMETERS_BODY = inline_serializer(
+    "BadParameters",
+    {
+        "error": serializers.CharField(),
+        "problems": serializers.ListField(child=serializers.CharField()),
+    },
+)
+DETAIL_BODY = inline_serializer("Detail", {"detail": serializers.CharField()})
+
+
+def responses(serializer_class, listing: bool = False) -> dict:
+    """Every status an operation answers with, for the OpenAPI document: the data; 304
+    to a conditional request for what has not changed; 400 for a parameter or value it
+    cannot use; 404 for a record (or a page) that does not exist; 429 when a client
+    asks too often (with Retry-After)."""
+    not_found = "No such page of the list." if listing else "No public record has this id."
+    return {
+        200: serializer_class,
+        304: OpenApiResponse(description="Not modified since the ETag or date asked about."),
+        400: OpenApiResponse(
+            BAD_PARAMETERS_BODY, description="A parameter or value it cannot use."
+        ),
+        404: OpenApiResponse(DETAIL_BODY, description=not_found),
+        429: OpenApiResponse(DETAIL_BODY, description="Too many requests; see Retry-After."),
+    }

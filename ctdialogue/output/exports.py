@@ -206,6 +206,20 @@ def json_chunks(items: Iterable[dict], meta: dict) -> Iterator[str]:
     yield "\n]}\n"
 
 
+def bad_parameters(problems: list[str], as_json: bool = False) -> HttpResponse:
+    """HTTP 400 with what could not be understood (each message names the parameters
+    the list takes), as JSON or as plain text: the answer of every export, feed and
+    calendar to a parameter or value it cannot use."""
+    if as_json:
+        body = json.dumps(
+            {"error": "Some parameters could not be understood.", "problems": problems},
+            ensure_ascii=False,
+        )
+        return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
+    lines = ["Some parameters could not be understood:", *problems]
+    return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
+
+
 class ExportView(View):
     """GET /<list>/export.csv or .json with the list page's query string."""
 
@@ -226,7 +240,9 @@ class ExportView(View):
         return queryset.iterator(chunk_size=CHUNK_SIZE)
 
     def get(self, request, fmt):
-        filterset = self.filterset_class(request.GET or None, queryset=self.get_queryset())
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_queryset(), accepts=()
+        )
         problems = filterset.problems
         if problems:
             return self.bad_request(fmt, problems)
@@ -258,14 +274,7 @@ class ExportView(View):
         return response
 
     def bad_request(self, fmt, problems):
-        if fmt == "json":
-            body = json.dumps(
-                {"error": "Some filter values could not be understood.", "problems": problems},
-                ensure_ascii=False,
-            )
-            return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
-        lines = ["Some filter values could not be understood:", *problems]
-        return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
+        return bad_parameters(problems, as_json=fmt == "json")
 
 
 def export_path(prefix: str, view: type[View], name: str):

@@ -1,8 +1,11 @@
 """What every public list's FilterSet shares (django-filter).
 
 Every FilterSet built on ``ForgivingFilterSet`` is forgiving: a value that does not
-parse is reported in words (``problems``) and left out, and the rest of the filters
-still apply. A visitor never gets a server error for what they typed.
+parse, or a parameter the list does not have, is reported in words (``problems``,
+which name the parameters the list accepts) and left out, and the rest of the filters
+still apply. A visitor never gets a server error for what they typed. What answers
+with the problems decides what to do with them: a page shows what it can with the
+message (and HTTP 400); the API, exports, feeds and calendars answer 400 alone.
 """
 
 import datetime
@@ -34,17 +37,48 @@ def published_choices(model, **lookups):
     return choices
 
 
+#: Parameters that links from newsletters and social networks carry, which every list
+#: ignores without a word (names, and prefixes of names).
+TRACKING = frozenset({"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid"})
+TRACKING_PREFIXES = ("utm_",)
+
+
+def is_tracking(name: str) -> bool:
+    return name in TRACKING or name.startswith(TRACKING_PREFIXES)
+
+
 class ForgivingFilterSet(django_filters.FilterSet):
     """Drops what cannot be used and says why, instead of failing."""
 
     #: Human names of the parameters, for messages and chips.
     labels: dict[str, str] = {}
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, accepts: tuple[str, ...] = ("page",), **kwargs):
+        """``accepts``: the parameters the reader of the list takes besides its filters
+        (a page takes ``page``; the API also ``page_size``; an export none)."""
         self.rejected: list[str] = []
+        self.accepts = tuple(accepts)
+        names = list(data) if data is not None else []
         if data is not None:
             data = self._without_control_characters(data)
         super().__init__(data, *args, **kwargs)
+        self._reject_unknown_names(names)
+
+    @property
+    def accepted(self) -> list[str]:
+        """Every parameter name this list accepts, sorted."""
+        return sorted({*self.filters, *self.accepts})
+
+    def _reject_unknown_names(self, names):
+        for name in names:
+            if "\x00" in name:
+                continue  # already refused, as a NUL character
+            if name in self.filters or name in self.accepts or is_tracking(name):
+                continue
+            shown = name if len(name) <= 40 else name[:40] + "..."
+            self.rejected.append(
+                f"“{shown}” is not a parameter of this list; it takes {', '.join(self.accepted)}."
+            )
 
     def _without_control_characters(self, data):
         clean = QueryDict(mutable=True)
@@ -143,8 +177,16 @@ class YearField(forms.IntegerField):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1]})
 class YearFilter(django_filters.NumberFilter):
     field_class = YearField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1})
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A whole number (a resolution's number): "2396", never "2396.5"."""
+
+    field_class = forms.IntegerField
 
 
 class SearchField(forms.CharField):
@@ -186,7 +228,7 @@ class SearchFilter(django_filters.CharFilter):
         return search_filter(qs, value)
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
+@extend_schema_field(OpenApiTypes.STR)  # the schema makes a repeatable parameter an array
 class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
     """Several values by slug (any of them matches); an unknown slug is named in the
     message. Matches are found with a subquery, so the results need no DISTINCT

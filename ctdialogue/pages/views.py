@@ -44,6 +44,9 @@ class ForgivingPaginationMixin:
     real page with a message instead of an error page."""
 
     page_problem = ""
+    #: The status of a page with a page problem: 400 for a page number that is not
+    #: one, 404 for one past the end (as the API answers).
+    page_status = 200
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
@@ -56,11 +59,14 @@ class ForgivingPaginationMixin:
         except ValueError:
             number = 1
             self.page_problem = f"Page: “{shown}” is not a page number; the first page is shown."
+            self.page_status = 400
         else:
             if number < 1:
                 number = 1
                 self.page_problem = "Page: page numbers start at 1; the first page is shown."
+                self.page_status = 400
             elif number > paginator.num_pages:
+                self.page_status = 404
                 self.page_problem = (
                     f"Page: there is no page {number}; the last page "
                     f"({paginator.num_pages}) is shown."
@@ -96,6 +102,16 @@ class FilteredListMixin(ForgivingPaginationMixin):
         context["active_filters"] = self.filterset.active_filters()
         context["query_without_page"] = self._query_without_page()
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        """A list asked for something it could not use shows what it can, with the
+        message, as HTTP 400 (404 for a page past the end): the same contract as the
+        API, exports and feeds."""
+        if self.filterset.problems:
+            response_kwargs.setdefault("status", 400)
+        elif self.page_problem:
+            response_kwargs.setdefault("status", self.page_status)
+        return super().render_to_response(context, **response_kwargs)
 
     def _query_without_page(self):
         data = self.filterset.data.copy() if self.filterset.data is not None else None

@@ -3,6 +3,8 @@
 from django import forms
 from django.views.generic import TemplateView
 
+from ctdialogue.pages.filters import is_tracking
+
 from .engine import search_everything
 from .query import MAX_QUERY_LENGTH, parse_query
 
@@ -23,6 +25,14 @@ class SearchForm(forms.Form):
             ),
         },
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.data:
+            if name not in self.fields and not is_tracking(name):
+                shown = name if len(name) <= 40 else name[:40] + "..."
+                self.add_error(None, f"“{shown}” is not a parameter of the search; it takes q.")
+        return cleaned
 
     def clean_q(self):
         query = self.cleaned_data["q"]
@@ -48,10 +58,17 @@ class SearchView(TemplateView):
     #: The kinds of content searched, in the order their groups are shown.
     sources = ()
 
+    def render_to_response(self, context, **response_kwargs):
+        """A search that could not be understood is shown with its message, as 400."""
+        if context["form"].errors:
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET)
-        query = form.cleaned_data["q"] if form.is_valid() else ""
+        form.is_valid()  # cleaned_data: what could be used; errors: the rest
+        query = form.cleaned_data.get("q", "")
         groups = search_everything(query, self.sources) if query else []
         context.update(
             form=form,

@@ -27,9 +27,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
-        return response.read().decode()
+def fetch(url: str, status: int = 200) -> str:
+    """The body at ``url``, which must answer ``status`` (a list asked for a value it
+    cannot use answers 400 with the list and the message)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
+            answered, body = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        answered, body = error.code, error.read().decode()
+    assert answered == status, body[:200]
+    return body
 
 
 @pytest.fixture
@@ -98,7 +105,7 @@ def test_scheduled_theme_becomes_filterable_at_its_time_without_a_restart(produc
     EventFactory(title="Workshop on something else")
     base = production_server()  # its workers import everything before the theme is due
 
-    before = fetch(f"{base}/events/?theme=arrives-later")
+    before = fetch(f"{base}/events/?theme=arrives-later", status=400)
     time.sleep(max(0.0, (publish_at - timezone.now()).total_seconds()) + 0.5)
     after = fetch(f"{base}/events/?theme=arrives-later")
 

@@ -252,16 +252,34 @@ def test_calendar_year_status_and_country_filters_combine(client, dated):
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{"year": "abc"}, {"theme": "nope"}, {"q": "evidence\x00"}, {"year": "99999", "sort": "x"}],
+    ("params", "problem"),
+    [
+        ({"year": "abc"}, "Year: enter a year as four digits"),
+        ({"theme": ["digital-evidence-and-mutual-legal-assistance", "nope"]}, "“nope”"),
+        ({"q": "evidence\x00"}, "NUL character"),
+        ({"sort": "x"}, "Sort"),
+        ({"page": "2"}, "“page” is not a parameter of this list"),
+    ],
 )
-def test_calendar_bad_filters_are_ignored(client, dated, params):
-    response = client.get(CALENDAR_URL, params)
+@pytest.mark.parametrize("address", [CALENDAR_URL, FEED_URL])
+def test_calendar_and_feed_refuse_what_they_cannot_use_with_the_reason(
+    client, dated, params, problem, address
+):
+    response = client.get(address, params)
 
-    assert response.status_code == 200
-    calendar = Calendar.from_ical(response.content)
-    assert len(calendar.walk("VEVENT")) == 3
-    assert "Ignored:" in str(calendar["X-WR-CALDESC"])
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain"
+    body = response.content.decode()
+    assert body.startswith("Some parameters could not be understood:")
+    assert problem in body
+
+
+def test_feed_takes_the_events_lists_filters(client, dated):
+    _root, entries = atom_entries(
+        client.get(FEED_URL, {"theme": "digital-evidence-and-mutual-legal-assistance"})
+    )
+
+    assert {entry.findtext(f"{ATOM}title") for entry in entries} == {"Bangkok workshop", "Briefing"}
 
 
 def test_calendar_keeps_the_newest_events_up_to_the_limit(client, dated, monkeypatch):

@@ -7,6 +7,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from openapi_spec_validator import validate
 
+from ctdialogue.pages.filters import is_tracking
 from tests.assertions import assert_queries_do_not_grow
 from tests.factories import (
     InitiativePartnerFactory,
@@ -49,9 +50,59 @@ def test_api_bad_filter_is_a_400_with_reasons(client, api_records):
     response = client.get("/api/events/", {"year": "abc", "theme": "nope"})
 
     assert response.status_code == 400
-    problems = response.json()["filters"]
+    assert response.json()["error"] == "Some parameters could not be understood."
+    problems = response.json()["problems"]
     assert "Year: enter a year as four digits, such as 2018." in problems
     assert "Theme: “nope” is not one we know." in problems
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("/api/resolutions/?initiative=tat", "“initiative” is not a parameter of this list"),
+        ("/api/themes/?year=2018", "“year” is not a parameter of this address; it takes page"),
+        ("/api/events/?page_size=true", "page_size: “true” is not a whole number from 1 to 500."),
+        ("/api/events/?page_size=501", "page_size: “501” is not a whole number from 1 to 500."),
+        ("/api/events/?page=abc", "page: “abc” is not a page number (1, 2, ...)."),
+    ],
+)
+def test_api_unknown_parameters_and_malformed_pages_are_a_400_naming_what_it_takes(
+    client, api_records, address, problem
+):
+    response = client.get(address)
+
+    assert response.status_code == 400
+    assert any(item.startswith(problem) for item in response.json()["problems"])
+
+
+def test_api_parameters_of_a_record_address_are_a_400(client, api_records):
+    response = client.get(f"/api/events/{api_records['bangkok'].uid}/", {"page": "2"})
+
+    assert response.status_code == 400
+    assert response.json()["problems"] == [
+        "“page” is not a parameter of this address; it takes none."
+    ]
+
+
+def test_api_lists_name_every_parameter_they_take(client, api_records):
+    problems = client.get("/api/resolutions/", {"nope": "1"}).json()["problems"]
+
+    [problem] = problems
+    assert "page, page_size" in problem
+    assert "theme" in problem
+
+
+def test_api_ignores_tracking_tags_and_a_page_past_the_end_is_a_404(client, api_records):
+    assert client.get("/api/events/", {"utm_source": "newsletter"}).status_code == 200
+    assert client.get("/api/events/", {"page": "99"}).status_code == 404
+
+
+def test_a_browser_asking_for_html_gets_the_json(client, api_records):
+    response = client.get("/api/events/", headers={"accept": "text/html,application/xhtml+xml"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["count"] == 2
 
 
 def test_api_paginates_with_a_page_size(client, api_records):
@@ -77,8 +128,8 @@ def test_anonymous_rate_limit_answers_429_with_retry_after(client, api_records, 
 
     # Repeating one address would be answered by the page cache, which costs the API
     # nothing; each of these reaches it.
-    statuses = [client.get(f"/api/themes/?try={n}").status_code for n in range(4)]
-    blocked = client.get("/api/themes/?try=5")
+    statuses = [client.get(f"/api/themes/?utm_content={n}").status_code for n in range(4)]
+    blocked = client.get("/api/themes/?utm_content=5")
 
     assert statuses == [200, 200, 200, 429]
     assert blocked.status_code == 429
@@ -96,6 +147,12 @@ def test_api_list_query_count_is_the_same_for_one_and_three_rows(client, endpoin
     assert_queries_do_not_grow(client, f"/api/{endpoint}/", add)
 
 
+KNOWN_PARAMETERS = {
+    "theme", "year", "date_from", "date_to", "country", "series", "status", "stakeholder",
+    "organization", "initiative", "resolution", "q", "sort", "page", "page_size",
+}  # fmt: skip
+
+
 @hypothesis_settings(
     max_examples=60,
     deadline=None,
@@ -103,10 +160,15 @@ def test_api_list_query_count_is_the_same_for_one_and_three_rows(client, endpoin
 )
 @given(
     params=st.dictionaries(
-        st.sampled_from(
-            ["theme", "year", "date_from", "date_to", "country", "series", "status",
-             "stakeholder", "organization", "initiative", "resolution", "q", "sort",
-             "page", "page_size"]
+        st.one_of(
+            st.sampled_from(
+                ["theme", "year", "date_from", "date_to", "country", "series", "status",
+                 "stakeholder", "organization", "initiative", "resolution", "q", "sort",
+                 "page", "page_size"]
+            ),
+            # Any other name: refused with a 400 that names it (or, for a tracking
+            # tag, ignored).
+            st.text(min_size=1, max_size=20).filter(lambda name: "\x00" not in name),
         ),
         st.one_of(st.text(max_size=30), st.integers(-5, 5000).map(str)),
         max_size=4,
@@ -118,6 +180,12 @@ def test_api_never_fails_and_answers_in_the_documented_shape(client, api_records
     assert response.status_code < 500
     if response.status_code == 200:
         validate_against(schema, "PaginatedEventList", response.json())
+        assert all(name in KNOWN_PARAMETERS or is_tracking(name) for name in params)
     else:
         assert response.status_code in (400, 404)
-        assert response.json()
+        body = response.json()
+        if response.status_code == 400:
+            validate_against(schema, "BadParameters", body)
+            for name in set(params) - KNOWN_PARAMETERS:
+                if not is_tracking(name):
+                    assert any(f"“{name[:40]}” is not a parameter" in p for p in body["problems"])

@@ -90,6 +90,8 @@ def test_json_export_has_the_documented_shape(client, export_records, name):
         ({"year": "abc"}, "Year: enter a year as four digits"),
         ({"theme": "nope"}, "Theme: “nope” is not one we know."),
         ({"q": "a\x00b"}, "NUL character"),
+        ({"page": "2"}, "“page” is not a parameter of this list; it takes "),
+        ({"format": "xml"}, "“format” is not a parameter of this list; it takes "),
     ],
 )
 def test_export_with_bad_filters_is_a_400_with_an_explanation(
@@ -101,7 +103,7 @@ def test_export_with_bad_filters_is_a_400_with_an_explanation(
     assert as_csv.status_code == 400
     assert as_json.status_code == 400
     assert problem in as_csv.content.decode()
-    assert as_json.json()["error"] == "Some filter values could not be understood."
+    assert as_json.json()["error"] == "Some parameters could not be understood."
     assert any(problem in item for item in as_json.json()["problems"])
 
 

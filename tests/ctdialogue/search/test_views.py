@@ -52,7 +52,7 @@ def test_search_page_without_a_query_shows_only_the_form(client, query):
 
 
 def test_search_page_refuses_a_query_that_is_too_long(client):
-    response, html = search(client, q="zeppelin " * 1111)
+    response, html = search(client, status=400, q="zeppelin " * 1111)
 
     assert "Your search is too long (at most 200 characters; it has 9998)" in html
     assert response.context["groups"] == []
@@ -62,7 +62,7 @@ def test_search_page_refuses_a_query_that_is_too_long(client):
 def test_search_page_refuses_a_nul_character(client):
     EventFactory(title="Zeppelin workshop")
 
-    response, html = search(client, q="zepp\x00elin")
+    response, html = search(client, status=400, q="zepp\x00elin")
 
     assert "Your search contains a NUL character" in html
     assert response.context["groups"] == []
@@ -73,7 +73,7 @@ def test_search_page_refuses_a_nul_character(client):
 def test_search_page_explains_a_query_without_words(client, query):
     EventFactory(title="The workshop of the year", summary="And more.")
 
-    response, html = search(client, q=query)
+    response, html = search(client, status=400, q=query)
 
     assert "has no words to look for" in html
     assert response.context["groups"] == []
@@ -82,7 +82,7 @@ def test_search_page_explains_a_query_without_words(client, query):
 
 @pytest.mark.parametrize("query", ["-zeppelin", "the -airship"])
 def test_search_page_refuses_a_query_that_only_leaves_words_out(client, query):
-    _response, html = search(client, q=query)
+    _response, html = search(client, status=400, q=query)
 
     assert "a word after a minus sign is one to leave out" in html
 
@@ -124,7 +124,10 @@ def test_search_page_survives_odd_input(client, query_string):
     response = client.get(f"{SEARCH_URL}?{query_string}")
 
     html = response.content.decode()
-    assert response.status_code == 200
+    # Answered, never a server error: a search with nothing to look for is a 400 that
+    # says so.
+    assert response.status_code in (200, 400)
+    assert (response.status_code == 400) == ('role="alert"' in html)
     assert "<h1>" in html
     assert 'name="q"' in html
     assert "<script>alert" not in html
@@ -155,3 +158,13 @@ def test_search_page_query_count_does_not_grow_with_results(client):
 
 def test_search_page_without_matches_costs_one_query_per_kind(client):
     assert count_queries(client, f"{SEARCH_URL}?q=zeppelin") == len(SOURCES)
+
+
+def test_search_page_names_a_parameter_it_does_not_take_and_still_searches(client):
+    EventFactory(title="Zeppelin workshop")
+
+    response, html = search(client, status=400, q="zeppelin", kind="events")
+
+    assert "“kind” is not a parameter of the search; it takes q." in html
+    assert [group.key for group in response.context["groups"]] == ["events"]
+    assert search(client, q="zeppelin", utm_source="newsletter")[0].context["query"] == "zeppelin"
