@@ -1,11 +1,18 @@
 """The API's shared plumbing: a valid OpenAPI document and local docs, pagination,
 conditional GET, throttling, reasons for bad filters, and queries that do not grow."""
 
+from contextlib import contextmanager
+
 import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from openapi_spec_validator import validate
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from ctdialogue.pages.filters import is_tracking
 from tests.assertions import assert_queries_do_not_grow
@@ -189,3 +196,45 @@ def test_api_never_fails_and_answers_in_the_documented_shape(client, api_records
             for name in set(params) - KNOWN_PARAMETERS:
                 if not is_tracking(name):
                     assert any(f"“{name[:40]}” is not a parameter" in p for p in body["problems"])
+
+
+# --- The OpenAPI document, checked by an independent client ---------------------------
+
+
+def test_api_does_what_its_openapi_document_says(api_records, schema):
+    """schemathesis with its default checks, on every operation: no server error, and
+    every status, content type, header and body as the document describes; and values
+    outside the documented types and bounds refused. One check is left out: that
+    every value the document allows is accepted. A document cannot say which slugs are
+    published now, that a query of only common words has nothing to look for, or that
+    date_from must not be after date_to; the server answers those with a 400 that
+    names the problem, which the document lists."""
+    document = schemathesis.openapi.from_dict(schema)
+    document.app = WSGIHandler()  # the site in this process, on the test database
+    operations = [result.ok() for result in document.get_all_operations()]
+    assert len(operations) == 14
+
+    for operation in operations:
+
+        @hypothesis_settings(
+            max_examples=25, deadline=None, suppress_health_check=list(HealthCheck)
+        )
+        @given(case=operation.as_strategy())
+        def conforms(case):
+            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+        with keeping_the_test_connection():
+            conforms()
+
+
+@contextmanager
+def keeping_the_test_connection():
+    """As Django's test client does: a request in this process must not close the
+    connection that holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
