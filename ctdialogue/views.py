@@ -33,8 +33,11 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         events = Event.objects.public().with_cards()
-        context["upcoming_events"] = events.upcoming().chronological()[:3]
-        context["latest_events"] = events.past().newest_first()[:3]
+        ahead = events.ahead()
+        context["upcoming_events"] = ahead.chronological()[:3]
+        # What is listed as ahead is not listed again as the latest.
+        context["latest_events"] = events.past().exclude(pk__in=ahead.values("pk"))
+        context["latest_events"] = context["latest_events"].newest_first()[:3]
         context["themes"] = self.themes()
         context["initiatives"] = bounded(
             Initiative.objects.public().order_by(F("launched").desc(nulls_last=True), "name"),

@@ -227,6 +227,18 @@ class EventQuerySet(PublishableQuerySet):
             Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
         ).exclude(status=Event.Status.CANCELLED)
 
+    def ahead(self, today=None):
+        """Events still to come: by their dates (from today on), or by their status when
+        not yet held (planned, tentative or postponed, whatever their dates say, like a
+        third workshop announced for "the second half of 2018" and never marked held);
+        never a cancelled one."""
+        today = today or timezone.localdate()
+        not_yet_held = (Event.Status.PLANNED, Event.Status.TENTATIVE, Event.Status.POSTPONED)
+        by_date = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+        return self.filter(by_date | Q(status__in=not_yet_held)).exclude(
+            status=Event.Status.CANCELLED
+        )
+
     def past(self, today=None):
         """Events whose last possible day is before today."""
         today = today or timezone.localdate()
@@ -461,6 +473,24 @@ class Event(Publishable):
             else {1: "st", 2: "nd", 3: "rd"}.get(self.edition % 10, "th")
         )
         return f"{self.edition}{suffix}"
+
+    @property
+    def title_names_edition(self) -> bool:
+        """Whether the title already says its edition ("1st Asia ICT and CT Dialogue")."""
+        return bool(self.edition) and self.edition_display.casefold() in self.title.casefold()
+
+    @property
+    def series_line(self) -> str:
+        """Its place in its series, in the words the title does not already say: "1st
+        Asia ICT and CT Dialogue" for a workshop titled otherwise, "3rd edition" for
+        one titled after the series, nothing for "1st Asia ICT and CT Dialogue"."""
+        series = self.series if self.series_id else None
+        if series is None:  # none, or one the public may not see
+            return ""
+        edition = "" if self.title_names_edition else self.edition_display
+        if series.name.casefold() not in self.title.casefold():
+            return f"{edition} {series.name}".strip()
+        return f"{edition} edition" if edition else ""
 
     def is_past(self, today=None) -> bool:
         return self.last_day < (today or timezone.localdate())

@@ -141,6 +141,41 @@ def test_home_shows_next_and_latest_events_themes_and_initiatives(client):
     assert "Tech Against Terrorism" in page
 
 
+def test_home_counts_an_edition_not_yet_held_as_next_whatever_its_dates(client):
+    today = timezone.localdate()
+    EventFactory(title="Held workshop", start_date=datetime.date(2018, 1, 24))
+    EventFactory(
+        title="Third workshop",
+        start_date=datetime.date(2018, 7, 1),
+        end_date=datetime.date(2018, 12, 31),
+        date_precision="half_year",
+        status="tentative",
+    )
+    EventFactory(
+        title="Called off",
+        start_date=today + datetime.timedelta(days=9),
+        end_date=None,
+        status="cancelled",
+    )
+    EventFactory(
+        title="Scheduled meeting",
+        start_date=today + datetime.timedelta(days=9),
+        end_date=None,
+        status="planned",
+        scheduled=True,  # not yet public: in no list
+    )
+
+    page = client.get("/").content.decode()
+
+    upcoming, latest = page.split('id="latest-title"')
+    assert "Third workshop" in upcoming
+    assert "Third workshop" not in latest  # one place only
+    assert "No upcoming events are announced yet." not in upcoming
+    assert "Called off" not in upcoming
+    assert "Scheduled meeting" not in page
+    assert "Held workshop" in latest
+
+
 def test_home_counts_a_themes_events_again_after_each_change(client):
     theme = ThemeFactory(name="Digital evidence")
     first = EventFactory(themes=[theme])

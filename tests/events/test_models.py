@@ -121,3 +121,35 @@ def test_event_slug_that_the_list_uses_is_refused(slug):
         event.full_clean(exclude=["series"])
 
     assert f"“{slug}” is reserved for the site" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("title", "edition", "line", "names_edition"),
+    [
+        ("1st Asia ICT and CT Dialogue", 1, "", True),
+        ("Asia ICT and CT Dialogue in Jeju", 3, "3rd edition", False),
+        ("Workshop on digital evidence", 2, "2nd Asia ICT and CT Dialogue", False),
+        ("Workshop on digital evidence", None, "Asia ICT and CT Dialogue", False),
+        ("2nd workshop on digital evidence", 2, "Asia ICT and CT Dialogue", True),
+    ],
+)
+def test_series_line_says_only_what_the_title_does_not(title, edition, line, names_edition):
+    series = EventSeriesFactory(name="Asia ICT and CT Dialogue")
+    event = EventFactory(title=title, series=series, edition=edition)
+
+    assert event.series_line == line
+    assert event.title_names_edition is names_edition
+
+
+def test_series_timeline_and_cards_never_repeat_the_title(client):
+    series = EventSeriesFactory(name="Asia ICT and CT Dialogue", slug="dialogue")
+    event = EventFactory(title="1st Asia ICT and CT Dialogue", series=series, edition=1)
+
+    timeline = client.get(series.get_absolute_url()).content.decode()
+    detail = client.get(event.get_absolute_url()).content.decode()
+    listing = client.get("/events/").content.decode()
+
+    assert "1st Asia ICT and CT Dialogue" in timeline
+    assert "1st: 1st" not in timeline
+    assert '<p class="kicker"><a href="/series/dialogue/">All editions</a></p>' in detail
+    assert listing.count("1st Asia ICT and CT Dialogue") == 1  # the card's title only
