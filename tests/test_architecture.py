@@ -96,6 +96,7 @@ WHOLE_SITE_TESTS = {
     "tests/e2e/test_accessibility.py",
     "tests/e2e/test_review.py",
     "tests/e2e/test_admin.py",
+    "tests/e2e/test_print.py",
 }
 
 
