@@ -21,6 +21,7 @@ from tests.assertions import assert_not_found, assert_queries_do_not_grow
 from tests.factories import (
     EventFactory,
     InitiativeFactory,
+    PersonFactory,
     ResolutionFactory,
     ThemeFactory,
     rich_event,
@@ -234,3 +235,30 @@ def test_data_page_documents_every_export_column(client):
         for column in columns:
             assert f"<code>{column.name}</code>" in page
     assert "CC BY 4.0" in page
+
+
+@pytest.mark.parametrize(
+    ("address", "title"),
+    [
+        ("/", "Asia ICT and CT Dialogue"),
+        ("/events/", "Asia ICT and CT Dialogue"),
+        ("/resolutions/2396/", "S/RES/2396 (2017)"),
+        ("/speakers/ana-ruiz/", "Dr. Ana Ruiz"),
+        ("/data/", "Asia ICT and CT Dialogue"),
+    ],
+)
+def test_every_page_has_open_graph_and_twitter_card_data_with_a_default_image(
+    client, address, title
+):
+    ResolutionFactory(number=2396, year=2017)
+    PersonFactory(slug="ana-ruiz", honorific="Dr.", name="Ana Ruiz")
+
+    page = client.get(address).content.decode()
+
+    assert f'<meta property="og:title" content="{title}">' in page
+    assert f'<meta property="og:url" content="http://testserver{address}">' in page
+    assert '<meta property="og:image" content="http://testserver/static/img/og-default.png">' in (
+        page
+    )
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert page.count('property="og:title"') == 1

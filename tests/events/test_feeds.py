@@ -520,11 +520,12 @@ def test_event_page_json_ld_cannot_be_broken_out_of(client):
     assert "\\u003C/script\\u003E" in JSON_LD.search(page).group(1)
 
 
-def test_event_page_without_photo_has_no_og_image(client):
+def test_event_page_without_photo_has_the_sites_own_og_image(client):
     event = EventFactory(summary="")
 
     page = client.get(event.get_absolute_url()).content.decode()
 
-    assert "og:image" not in page
+    assert f'<meta property="og:image" content="{SITE}/static/img/og-default.png">' in page
+    assert page.count('property="og:title"') == 1
     assert '<meta property="og:description" content="24-25 January 2018">' in page
     assert "description" not in json_ld_of(client.get(event.get_absolute_url()))
