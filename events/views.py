@@ -107,7 +107,9 @@ class InitiativeListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Initiative.objects.public().with_partners()
+        # The resolutions that recognise each: reached by the reverse relation, as the
+        # dialogue never imports the resolutions app.
+        return Initiative.objects.public().with_partners().with_public("resolutions")
 
 
 class InitiativeDetailView(CitationMixin, PublishedDetailMixin, DetailView):

@@ -8,13 +8,19 @@ from ctdialogue.pages.filters import (
     YearFilter,
     published_choices,
 )
-from events.models import Theme
+from events.models import Initiative, Theme
 
 from .models import Resolution
 
 
 class ResolutionFilter(ForgivingFilterSet):
-    labels = {"q": "text", "year": "year", "theme": "theme", "number": "number"}
+    labels = {
+        "q": "text",
+        "year": "year",
+        "theme": "theme",
+        "initiative": "initiative",
+        "number": "number",
+    }
 
     q = SearchFilter()
     number = django_filters.NumberFilter(
@@ -25,6 +31,12 @@ class ResolutionFilter(ForgivingFilterSet):
         label="Themes",
         field_name="themes__slug",
         queryset=published_choices(Theme),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    initiative = SlugChoicesFilter(
+        label="Initiatives it recognises",
+        field_name="initiatives__slug",
+        queryset=published_choices(Initiative),
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -76,6 +76,34 @@ def test_resolution_list_filters_by_theme_and_year(client):
     assert b"S/RES/2341" not in page
 
 
+def test_resolution_list_filters_by_the_initiatives_it_recognises(client):
+    tat = InitiativeFactory(slug="tat", name="Tech Against Terrorism")
+    hidden = InitiativeFactory(slug="hidden", draft=True)
+    ResolutionFactory(number=2354, year=2017).initiatives.add(tat)
+    ResolutionFactory(number=2341, year=2017).initiatives.add(hidden)
+
+    page = client.get("/resolutions/", {"initiative": "tat"}).content.decode()
+    api = client.get("/api/resolutions/", {"initiative": "tat"}).json()
+    draft = client.get("/resolutions/", {"initiative": "hidden"})
+
+    assert "S/RES/2354 (2017)" in page
+    assert "S/RES/2341" not in page
+    assert [item["number"] for item in api["results"]] == [2354]
+    assert draft.status_code == 400  # a draft initiative is not one the public knows
+    assert "“hidden” is not one we know." in draft.content.decode()
+
+
+def test_initiatives_list_names_the_resolutions_that_recognise_each(client):
+    tat = InitiativeFactory(slug="tat", name="Tech Against Terrorism")
+    ResolutionFactory(number=2354, year=2017).initiatives.add(tat)
+    ResolutionFactory(number=2395, year=2017, draft=True).initiatives.add(tat)
+
+    page = client.get("/initiatives/").content.decode()
+
+    assert 'Recognised in <a href="/resolutions/2354/">S/RES/2354 (2017)</a></p>' in page
+    assert "2395" not in page
+
+
 def test_resolution_page_shows_its_facts_and_only_public_links(client):
     resolution = linked_resolution(number=2396, year=2017, agenda_item="Threats to peace")
 

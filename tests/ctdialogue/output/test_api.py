@@ -66,7 +66,7 @@ def test_api_bad_filter_is_a_400_with_reasons(client, api_records):
 @pytest.mark.parametrize(
     ("address", "problem"),
     [
-        ("/api/resolutions/?initiative=tat", "“initiative” is not a parameter of this list"),
+        ("/api/resolutions/?speaker=x", "“speaker” is not a parameter of this list"),
         ("/api/themes/?year=2018", "“year” is not a parameter of this address; it takes page"),
         ("/api/events/?page_size=true", "page_size: “true” is not a whole number from 1 to 500."),
         ("/api/events/?page_size=501", "page_size: “501” is not a whole number from 1 to 500."),
