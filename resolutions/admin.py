@@ -39,12 +39,23 @@ class ResolutionAdmin(
     list_display = ["symbol", "year", "adopted_on", "title", "publication", "publish_at"]
     list_display_links = ["symbol", "title"]
     list_filter = [PublicationStateFilter, "year", "themes"]
-    search_fields = ["number__exact", "title", "summary", "agenda_item"]
+    search_fields = ["number__exact", "title", "official_title", "summary", "agenda_item"]
     ordering = ["-number"]
     autocomplete_fields = ["themes", "initiatives", "events"]
     formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
-        (None, {"fields": [("number", "year"), "adopted_on", "title", "agenda_item"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("number", "year"),
+                    "adopted_on",
+                    "title",
+                    "official_title",
+                    "agenda_item",
+                ]
+            },
+        ),
         ("Text", {"fields": ["summary", "document_url"]}),
         ("Links", {"fields": ["themes", "initiatives", "events"]}),
         PUBLISHING_FIELDSET,

@@ -25,6 +25,7 @@ class ResolutionSerializer(RecordSerializer):
             "year",
             "adopted_on",
             "title",
+            "official_title",
             "agenda_item",
             "summary",
             "official_url",

@@ -13,7 +13,8 @@ def resolution_citation(resolution: Resolution) -> Citation:
         key=citation_key("unsc", "res", resolution.number, resolution.year),
         csl_type="legislation",
         bibtex_type="misc",
-        title=f"Resolution {resolution.number} ({resolution.year}): {resolution.title}",
+        # The UN's own title, never this site's description of the subject.
+        title=resolution.official_title or resolution.designation,
         url=resolution.official_url,
         issued=KnownDate(resolution.adopted_on) if resolution.adopted_on else None,
         author=SECURITY_COUNCIL,

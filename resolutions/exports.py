@@ -19,7 +19,13 @@ RESOLUTION_COLUMNS = [
         "Date of adoption (ISO 8601).",
         lambda r: r.adopted_on.isoformat() if r.adopted_on else "",
     ),
-    Column("title", "Subject, in brief.", lambda r: r.title),
+    Column("title", "Its subject, briefly, in this site's words.", lambda r: r.title),
+    Column(
+        "official_title",
+        "The title the United Nations gives it; empty where not yet copied from the "
+        "official record.",
+        lambda r: r.official_title,
+    ),
     Column("agenda_item", "Security Council agenda item.", lambda r: r.agenda_item),
     Column("official_url", "The official text.", lambda r: r.official_url),
     Column("themes", "Themes.", lambda r: names(r.themes.all()), is_list=True),

@@ -9,4 +9,11 @@ from .models import Resolution
 class ResolutionAdminForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Resolution
-        fields = [*Resolution.DESCRIPTION, "themes", "initiatives", "events", *PUBLISHING_FIELDS]
+        fields = [
+            *Resolution.DESCRIPTION,
+            "official_title",
+            "themes",
+            "initiatives",
+            "events",
+            *PUBLISHING_FIELDS,
+        ]

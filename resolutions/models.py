@@ -29,7 +29,17 @@ class Resolution(Publishable):
     )
     adopted_on = models.DateField("adoption date", null=True, blank=True)
     title = models.CharField(
-        "title or subject", max_length=300, help_text="What the resolution is about, briefly."
+        "subject",
+        max_length=300,
+        help_text="What the resolution is about, briefly, as this site describes it; the "
+        "UN's own title goes in the next field.",
+    )
+    official_title = models.CharField(
+        "the UN's title",
+        max_length=500,
+        blank=True,
+        help_text="The title the United Nations gives it, as in the UN Digital Library, "
+        "copied from the official record. Leave it empty rather than guess.",
     )
     agenda_item = models.CharField(
         max_length=200,
@@ -91,6 +101,11 @@ class Resolution(Publishable):
     def symbol(self) -> str:
         """The document symbol, e.g. "S/RES/2395 (2017)"."""
         return f"S/RES/{self.number} ({self.year})"
+
+    @property
+    def designation(self) -> str:
+        """How the UN names it when no title is given: "Resolution 2396 (2017)"."""
+        return f"Resolution {self.number} ({self.year})"
 
     @property
     def official_url(self) -> str:

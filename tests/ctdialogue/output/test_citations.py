@@ -39,13 +39,30 @@ def test_resolution_bibtex_carries_symbol_title_date_and_url(client):
     assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
     kind, key, fields = parse_bibtex(response.content.decode())
     assert (kind, key) == ("misc", "unsc_res_2396_2017")
-    assert fields["title"] == (
-        r"{Resolution 2396 (2017): Returning \& relocating foreign terrorist fighters}"
-    )
+    # The UN's designation, never this site's description of the subject.
+    assert fields["title"] == "{Resolution 2396 (2017)}"
     assert fields["number"] == "S/RES/2396 (2017)"
     assert fields["author"] == "{United Nations Security Council}"
     assert (fields["year"], fields["month"]) == ("2017", "dec")
     assert fields["url"] == "https://undocs.org/S/RES/2396(2017)"
+
+
+def test_resolution_citation_uses_the_uns_own_title_when_recorded(client):
+    ResolutionFactory(
+        number=2396,
+        year=2017,
+        title="Our words for it",
+        official_title="Resolution 2396 (2017) / adopted by the Security Council",
+    )
+
+    item = json.loads(client.get("/resolutions/2396/cite.json").content)[0]
+    data = client.get("/api/resolutions/", {"number": "2396"}).json()["results"][0]
+
+    assert item["title"] == "Resolution 2396 (2017) / adopted by the Security Council"
+    assert (data["title"], data["official_title"]) == (
+        "Our words for it",
+        "Resolution 2396 (2017) / adopted by the Security Council",
+    )
 
 
 def test_resolution_csl_json_has_the_expected_shape(client):
