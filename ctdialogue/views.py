@@ -36,8 +36,8 @@ class HomeView(TemplateView):
         ahead = events.ahead()
         context["upcoming_events"] = ahead.chronological()[:3]
         # What is listed as ahead is not listed again as the latest.
-        context["latest_events"] = events.past().exclude(pk__in=ahead.values("pk"))
-        context["latest_events"] = context["latest_events"].newest_first()[:3]
+        latest = events.past().exclude(pk__in=ahead.values("pk"))
+        context["latest_events"] = latest.newest_first()[:3]
         context["themes"] = self.themes()
         context["initiatives"] = bounded(
             Initiative.objects.public().order_by(F("launched").desc(nulls_last=True), "name"),

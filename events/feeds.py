@@ -45,7 +45,6 @@ from ctdialogue.output.exports import bad_parameters
 from ctdialogue.output.feeds import calendar_response, filters_in_words, webcal
 from ctdialogue.safety.html import plain_text
 
-from .dates import DatePrecision
 from .filters import EventFilter
 from .models import Event, Participation, Theme
 
@@ -91,7 +90,7 @@ STATUS_NOTES = (Event.Status.TENTATIVE, Event.Status.POSTPONED, Event.Status.CAN
 
 def event_days(event):
     """(first day, last day) of an event whose days are known, both inclusive."""
-    return event.start_date, max(event.end_date or event.start_date, event.start_date)
+    return event.start_date, event.last_day
 
 
 def event_location(event) -> str:
@@ -313,14 +312,20 @@ class EventAtomFeed(Feed):
 
     feed_type = Atom1Feed
 
+    class Refused(Exception):
+        """The feed's filters could not be used: the problems, for the 400."""
+
     def __call__(self, request, *args, **kwargs):
-        problems = feed_filters(request).problems
-        if problems:
-            return bad_parameters(problems)
-        return super().__call__(request, *args, **kwargs)
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except self.Refused as refused:
+            return bad_parameters(refused.args[0])
 
     def get_object(self, request, *args, **kwargs):
-        return feed_filters(request)
+        filterset = feed_filters(request)
+        if filterset.problems:
+            raise self.Refused(filterset.problems)
+        return filterset
 
     def title(self):
         return f"{settings.SITE_NAME}: events"
@@ -401,7 +406,7 @@ def event_calendar(request):
     if filterset.problems:
         return bad_parameters(filterset.problems)
     events = (
-        filterset.qs.filter(date_precision=DatePrecision.DAY)
+        filterset.qs.with_known_days()
         .order_by("-start_date", "-pk")
         .only(*CALENDAR_FIELDS)
         .with_public(themes_prefetch())[:CALENDAR_LIMIT]

@@ -232,12 +232,12 @@ class EventQuerySet(PublishableQuerySet):
         not yet held (planned, tentative or postponed, whatever their dates say, like a
         third workshop announced for "the second half of 2018" and never marked held);
         never a cancelled one."""
-        today = today or timezone.localdate()
         not_yet_held = (Event.Status.PLANNED, Event.Status.TENTATIVE, Event.Status.POSTPONED)
-        by_date = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
-        return self.filter(by_date | Q(status__in=not_yet_held)).exclude(
-            status=Event.Status.CANCELLED
-        )
+        return self.upcoming(today) | self.filter(status__in=not_yet_held)
+
+    def with_known_days(self):
+        """The events whose days are known (``Event.has_known_days``)."""
+        return self.filter(date_precision=DatePrecision.DAY)
 
     def past(self, today=None):
         """Events whose last possible day is before today."""

@@ -18,7 +18,7 @@ from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
 
-from ctdialogue.pages.filters import is_tracking
+from ctdialogue.pages.filters import BAD_PARAMETERS, is_tracking, unknown_parameter
 
 from .addresses import absolute
 
@@ -90,7 +90,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return paginated
 
 
-BAD_PARAMETERS = "Some parameters could not be understood."
 #: What a list of the API takes besides its filters.
 LIST_PARAMETERS = ("page", "page_size")
 
@@ -101,9 +100,7 @@ class BadParameters(ValidationError):
     accepted."""
 
     def __init__(self, problems: list[str]):
-        super().__init__(
-            {"error": "Some parameters could not be understood.", "problems": problems}
-        )
+        super().__init__({"error": BAD_PARAMETERS, "problems": problems})
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -138,9 +135,8 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             name for name in request.query_params if name not in accepted and not is_tracking(name)
         ]
         if unknown:
-            takes = f"it takes {', '.join(accepted)}" if accepted else "it takes none"
             raise BadParameters(
-                [f"“{name[:40]}” is not a parameter of this address; {takes}." for name in unknown]
+                [unknown_parameter(name, "this address", accepted) for name in unknown]
             )
 
 

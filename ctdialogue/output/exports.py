@@ -25,6 +25,7 @@ from django.views import View
 from django_countries import countries
 
 from ctdialogue.database.lookups import AmongIds
+from ctdialogue.pages.filters import BAD_PARAMETERS
 from ctdialogue.publishing.models import public_q
 
 from .addresses import absolute
@@ -211,12 +212,9 @@ def bad_parameters(problems: list[str], as_json: bool = False) -> HttpResponse:
     the list takes), as JSON or as plain text: the answer of every export, feed and
     calendar to a parameter or value it cannot use."""
     if as_json:
-        body = json.dumps(
-            {"error": "Some parameters could not be understood.", "problems": problems},
-            ensure_ascii=False,
-        )
+        body = json.dumps({"error": BAD_PARAMETERS, "problems": problems}, ensure_ascii=False)
         return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
-    lines = ["Some parameters could not be understood:", *problems]
+    lines = [f"{BAD_PARAMETERS.removesuffix('.')}:", *problems]
     return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
 
 

@@ -47,6 +47,18 @@ def is_tracking(name: str) -> bool:
     return name in TRACKING or name.startswith(TRACKING_PREFIXES)
 
 
+#: How every list page, the search, the API, exports, feeds and calendars begin their
+#: answer to parameters they cannot use.
+BAD_PARAMETERS = "Some parameters could not be understood."
+
+
+def unknown_parameter(name: str, where: str, takes) -> str:
+    """What to say of a parameter ``name`` that ``where`` ("this list") does not take;
+    ``takes``: the names it does take."""
+    shown = name if len(name) <= 40 else name[:40] + "..."
+    return f"“{shown}” is not a parameter of {where}; it takes {', '.join(takes) or 'none'}."
+
+
 class ForgivingFilterSet(django_filters.FilterSet):
     """Drops what cannot be used and says why, instead of failing."""
 
@@ -75,10 +87,7 @@ class ForgivingFilterSet(django_filters.FilterSet):
                 continue  # already refused, as a NUL character
             if name in self.filters or name in self.accepts or is_tracking(name):
                 continue
-            shown = name if len(name) <= 40 else name[:40] + "..."
-            self.rejected.append(
-                f"“{shown}” is not a parameter of this list; it takes {', '.join(self.accepted)}."
-            )
+            self.rejected.append(unknown_parameter(name, "this list", self.accepted))
 
     def _without_control_characters(self, data):
         clean = QueryDict(mutable=True)

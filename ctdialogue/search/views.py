@@ -3,7 +3,7 @@
 from django import forms
 from django.views.generic import TemplateView
 
-from ctdialogue.pages.filters import is_tracking
+from ctdialogue.pages.filters import is_tracking, unknown_parameter
 
 from .engine import search_everything
 from .query import MAX_QUERY_LENGTH, parse_query
@@ -30,8 +30,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         for name in self.data:
             if name not in self.fields and not is_tracking(name):
-                shown = name if len(name) <= 40 else name[:40] + "..."
-                self.add_error(None, f"“{shown}” is not a parameter of the search; it takes q.")
+                self.add_error(None, unknown_parameter(name, "the search", self.fields))
         return cleaned
 
     def clean_q(self):

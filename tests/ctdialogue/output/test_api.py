@@ -100,8 +100,13 @@ def test_api_lists_name_every_parameter_they_take(client, api_records):
 
 
 def test_api_ignores_tracking_tags_and_a_page_past_the_end_is_a_404(client, api_records):
-    assert client.get("/api/events/", {"utm_source": "newsletter"}).status_code == 200
-    assert client.get("/api/events/", {"page": "99"}).status_code == 404
+    tagged = client.get("/api/events/", {"utm_source": "newsletter"})
+    past_the_end = client.get("/api/events/", {"page": "99"})
+
+    assert tagged.status_code == 200
+    assert tagged.json()["count"] == 2
+    assert past_the_end.status_code == 404
+    assert past_the_end.json() == {"detail": "Invalid page."}
 
 
 def test_a_browser_asking_for_html_gets_the_json(client, api_records):
