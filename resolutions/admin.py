@@ -21,13 +21,27 @@ from ctdialogue.publishing.admin import (
 from ctdialogue.safety.admin import ContentCheckAdminMixin
 
 from .forms import ResolutionAdminForm
-from .models import Resolution
+from .models import Resolution, ResolutionRelation
 from .resources import ResolutionResource
 
-history.register(Resolution)  # its history, kept by django-reversion
+# Its history, kept by django-reversion, with what it says of earlier resolutions.
+history.register(ResolutionRelation)
+history.register(Resolution, follow=("relations",))
 
 # "S/RES/2395 (2017)", "s/res/2395": a pasted symbol searches by its number.
 SYMBOL_PATTERN = re.compile(r"\bS/RES/(\d+)(?:\s*\(\d{4}\))?", re.IGNORECASE)
+
+
+class ResolutionRelationInline(admin.TabularInline):
+    model = ResolutionRelation
+    fk_name = "source"
+    fields = ["kind", "target"]
+    autocomplete_fields = ["target"]
+    extra = 0
+    verbose_name_plural = "what it says of earlier resolutions (shown on both pages)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source", "target")
 
 
 @admin.register(Resolution)
@@ -42,6 +56,7 @@ class ResolutionAdmin(
     search_fields = ["number__exact", "title", "official_title", "summary", "agenda_item"]
     ordering = ["-number"]
     autocomplete_fields = ["themes", "initiatives", "events"]
+    inlines = [ResolutionRelationInline]
     formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
         (
@@ -54,6 +69,14 @@ class ResolutionAdmin(
                     "official_title",
                     "agenda_item",
                 ]
+            },
+        ),
+        (
+            "Adoption",
+            {
+                "fields": ["meeting", "vote", ("votes_for", "votes_against", "abstentions")],
+                "description": "From the meeting record (S/PV). Leave a field empty rather "
+                "than guess.",
             },
         ),
         ("Text", {"fields": ["summary", "document_url"]}),

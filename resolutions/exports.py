@@ -8,6 +8,37 @@ from ctdialogue.output.exports import (
 )
 
 from .filters import ResolutionFilter
+from .models import ResolutionRelation
+
+
+def _count(value):
+    return "" if value is None else value
+
+
+def _relation_columns() -> list[Column]:
+    """Two list columns per kind of relation: the earlier resolutions this one refers
+    to that way, and the later ones that refer to it that way (symbols)."""
+    columns = []
+    for kind, label in ResolutionRelation.Kind.choices:
+        inverse_name, inverse_label = ResolutionRelation.INVERSE[kind]
+        columns += [
+            Column(
+                kind,
+                f"{label} (symbols of earlier resolutions).",
+                lambda r, kind=kind: [x.target.symbol for x in r.relations.all() if x.kind == kind],
+                is_list=True,
+            ),
+            Column(
+                inverse_name,
+                f"{inverse_label} (symbols of later resolutions).",
+                lambda r, kind=kind: [
+                    x.source.symbol for x in r.referenced_by.all() if x.kind == kind
+                ],
+                is_list=True,
+            ),
+        ]
+    return columns
+
 
 RESOLUTION_COLUMNS = [
     *record_columns("resolution"),
@@ -27,6 +58,21 @@ RESOLUTION_COLUMNS = [
         lambda r: r.official_title,
     ),
     Column("agenda_item", "Security Council agenda item.", lambda r: r.agenda_item),
+    Column(
+        "meeting_record",
+        "Symbol of the adopting meeting's record, e.g. S/PV.8148; empty if not recorded.",
+        lambda r: r.meeting_record,
+    ),
+    Column(
+        "vote",
+        "recorded (put to the vote), without_vote, or empty while not recorded.",
+        lambda r: r.vote,
+    ),
+    Column("votes_for", "Votes in favour (a recorded vote only).", lambda r: _count(r.votes_for)),
+    Column(
+        "votes_against", "Votes against (a recorded vote only).", lambda r: _count(r.votes_against)
+    ),
+    Column("abstentions", "Abstentions (a recorded vote only).", lambda r: _count(r.abstentions)),
     Column("official_url", "The official text.", lambda r: r.official_url),
     Column("themes", "Themes.", lambda r: names(r.themes.all()), is_list=True),
     Column(
@@ -41,6 +87,7 @@ RESOLUTION_COLUMNS = [
         lambda r: names(r.events.all()),
         is_list=True,
     ),
+    *_relation_columns(),
 ]
 
 

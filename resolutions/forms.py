@@ -12,6 +12,7 @@ class ResolutionAdminForm(ContentForm):
         fields = [
             *Resolution.DESCRIPTION,
             "official_title",
+            *Resolution.ADOPTION,
             "themes",
             "initiatives",
             "events",

@@ -24,7 +24,13 @@ class ResolutionResource(VersionedResource):
     class Meta:
         model = Resolution
         import_id_fields = ["number"]
-        fields = [*Resolution.DESCRIPTION, "language", "themes"]
+        fields = [
+            *Resolution.DESCRIPTION,
+            "language",
+            "themes",
+            "official_title",
+            *Resolution.ADOPTION,
+        ]
         export_order = fields
         clean_model_instances = True
         skip_unchanged = True

@@ -8,6 +8,7 @@ from ctdialogue.publishing.views import PublishedDetailMixin
 
 from .citations import resolution_citation
 from .filters import ResolutionFilter
+from .framework import framework_timeline, neighbourhood_timeline
 from .models import Resolution
 
 
@@ -22,6 +23,11 @@ class ResolutionListView(FilteredListMixin, FilterView):
     def get_queryset(self):
         return Resolution.objects.public()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["framework"] = framework_timeline()
+        return context
+
 
 class ResolutionDetailView(CitationMixin, PublishedDetailMixin, DetailView):
     model = Resolution
@@ -33,6 +39,11 @@ class ResolutionDetailView(CitationMixin, PublishedDetailMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_links()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["framework"] = neighbourhood_timeline(self.object)
+        return context
 
 
 def resolution_by_symbol(request, number, year):

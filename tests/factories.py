@@ -20,7 +20,7 @@ from events.models import (
     Photo,
     Theme,
 )
-from resolutions.models import Resolution
+from resolutions.models import Resolution, ResolutionRelation
 
 
 class PublishedFactory(factory.django.DjangoModelFactory):
@@ -175,6 +175,19 @@ class ResolutionFactory(PublishedFactory):
 
     class Meta:
         model = Resolution
+
+    class Params:
+        # Adopted unanimously at its meeting, as the Council's records give it.
+        unanimous = factory.Trait(vote="recorded", votes_for=15, votes_against=0, abstentions=0)
+
+
+class ResolutionRelationFactory(factory.django.DjangoModelFactory):
+    source = factory.SubFactory(ResolutionFactory)
+    kind = ResolutionRelation.Kind.RECALLS
+    target = factory.SubFactory(ResolutionFactory, number=factory.Sequence(lambda n: 1000 + n))
+
+    class Meta:
+        model = ResolutionRelation
 
 
 def rich_event(**kwargs) -> Event:

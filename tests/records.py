@@ -20,8 +20,31 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     ResolutionFactory,
+    ResolutionRelationFactory,
     ThemeFactory,
 )
+
+
+@pytest.fixture
+def resolution_framework(db):
+    """1535 (2004) set CTED's mandate; 2395 (2017), adopted unanimously at the 8148th
+    meeting, extends it and recalls 1373 (2001); 2617 (2021) extends it again. A draft
+    (2700) and a resolution scheduled for next week (2701) refer to 2395: nothing public
+    may show them yet."""
+    first = ResolutionFactory(number=1373, year=2001, adopted_on=datetime.date(2001, 9, 28))
+    cted = ResolutionFactory(number=1535, year=2004, adopted_on=datetime.date(2004, 3, 26))
+    renewal = ResolutionFactory(
+        number=2395, year=2017, title="Renews CTED's mandate", meeting=8148, unanimous=True
+    )
+    later = ResolutionFactory(number=2617, year=2021, adopted_on=datetime.date(2021, 12, 30))
+    ResolutionRelationFactory(source=renewal, kind="extends", target=cted)
+    ResolutionRelationFactory(source=renewal, kind="recalls", target=first)
+    ResolutionRelationFactory(source=later, kind="extends", target=renewal)
+    draft = ResolutionFactory(number=2700, year=2023, adopted_on=None, draft=True)
+    scheduled = ResolutionFactory(number=2701, year=2023, adopted_on=None, scheduled=True)
+    ResolutionRelationFactory(source=draft, kind="recalls", target=renewal)
+    ResolutionRelationFactory(source=scheduled, kind="reaffirms", target=renewal)
+    return renewal
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from tests.factories import (
     EventFactory,
     InitiativeFactory,
     ResolutionFactory,
+    ResolutionRelationFactory,
     ThemeFactory,
     rich_event,
 )
@@ -129,12 +130,80 @@ def test_draft_or_unknown_resolution_is_a_404(client):
     assert_not_found(client.get("/resolutions/9999/"))
 
 
+@pytest.mark.usefixtures("resolution_framework")
+def test_resolution_page_shows_its_relations_both_ways_and_only_public_ones(client):
+    page = client.get("/resolutions/2395/").content.decode()
+    earlier = client.get("/resolutions/1535/").content.decode()
+
+    assert 'Extends the mandate set by <a href="/resolutions/1535/">S/RES/1535 (2004)</a>' in page
+    assert 'Recalls <a href="/resolutions/1373/">S/RES/1373 (2001)</a>' in page
+    assert 'Mandate extended by <a href="/resolutions/2617/">S/RES/2617 (2021)</a>' in page
+    assert 'Mandate extended by <a href="/resolutions/2395/">S/RES/2395 (2017)</a>' in earlier
+    # The draft and the one scheduled for next week say nothing yet, anywhere.
+    for text in (page, earlier):
+        assert "2700" not in text
+        assert "2701" not in text
+    # The timeline draws the four, this one in bold, with one curve per relation.
+    timeline = page[page.index('<figure class="chart timeline">') :]
+    timeline = timeline[: timeline.index("</figure>")]
+    assert timeline.count("<circle") == 4
+    assert timeline.count("timeline__row--current") == 1
+    assert timeline.count("timeline__arc--extends") == 2
+    assert timeline.count("timeline__arc--recalls") == 1
+    assert ">2395 (2017)</text>" in timeline
+
+
+def test_resolution_without_relations_has_no_related_section(client):
+    ResolutionFactory(number=2341, year=2017)
+
+    page = client.get("/resolutions/2341/").content.decode()
+
+    assert "Related resolutions" not in page
+    assert "timeline" not in page
+
+
+@pytest.mark.usefixtures("resolution_framework")
+def test_resolution_list_draws_the_whole_public_framework_whatever_the_filters(client):
+    page = client.get("/resolutions/", {"year": "2021"}).content.decode()
+
+    timeline = page[page.index('<figure class="chart timeline">') :]
+    timeline = timeline[: timeline.index("</figure>")]
+    assert '<p class="result-count" role="status">1 resolution</p>' in page
+    assert timeline.count("<circle") == 4  # 1373, 1535, 2395, 2617; not 2700, 2701
+    assert timeline.count('class="timeline__arc') == 3
+    assert "from 2001 to 2021" in timeline
+    assert "2700" not in page
+    assert "2701" not in page
+
+
+def test_resolution_page_gives_meeting_vote_and_the_six_official_texts(client):
+    ResolutionFactory(
+        number=2396,
+        year=2017,
+        meeting=8148,
+        unanimous=True,
+    )
+    ResolutionFactory(number=2395, year=2017, vote="without_vote")
+
+    page = client.get("/resolutions/2396/").content.decode()
+    other = client.get("/resolutions/2395/").content.decode()
+
+    assert '<a href="https://undocs.org/S/PV.8148" rel="noopener">S/PV.8148</a>' in page
+    assert "15 in favour, none against, no abstentions (unanimous)" in page
+    for code, name in (("ar", "العربية"), ("zh", "中文"), ("ru", "Русский")):
+        link = f'<a href="https://undocs.org/{code}/S/RES/2396(2017)" hreflang="{code}" '
+        assert f'{link}lang="{code}" rel="noopener">{name}</a>' in page
+    assert "Adopted without a vote" in other
+    assert "Meeting record" not in other
+
+
 def test_resolution_list_query_count_is_the_same_for_one_and_three_rows(client):
     def add_row():
         resolution = ResolutionFactory()
         resolution.themes.add(ThemeFactory())
         resolution.initiatives.add(InitiativeFactory())
         resolution.events.add(rich_event())
+        ResolutionRelationFactory(source=resolution)
 
     assert_queries_do_not_grow(client, "/resolutions/", add_row)
 
@@ -146,5 +215,7 @@ def test_resolution_page_query_count_is_the_same_for_one_and_three_links(client)
         resolution.themes.add(ThemeFactory())
         resolution.initiatives.add(InitiativeFactory())
         resolution.events.add(rich_event())
+        ResolutionRelationFactory(source=resolution)
+        ResolutionRelationFactory(target=resolution)
 
     assert_queries_do_not_grow(client, "/resolutions/2396/", add_links)

@@ -189,3 +189,23 @@ def test_filtered_list_offers_a_permalink_to_the_view(client):
     page = client.get("/events/", {"year": "2018", "page": "1"}).content.decode()
 
     assert 'href="http://testserver/events/?year=2018"' in page
+
+
+def test_resolution_citation_notes_the_meeting_and_vote_only_when_recorded(client):
+    ResolutionFactory(
+        number=2396,
+        year=2017,
+        agenda_item="Threats to international peace and security caused by terrorist acts",
+        meeting=8148,
+        unanimous=True,
+    )
+    ResolutionFactory(number=2395, year=2017, agenda_item="", vote="without_vote")
+
+    item = json.loads(client.get("/resolutions/2396/cite.json").content)[0]
+    _kind, _key, fields = parse_bibtex(client.get("/resolutions/2395/cite.bib").content.decode())
+
+    assert item["note"] == (
+        "Threats to international peace and security caused by terrorist acts; "
+        "adopted at the 8148th meeting (S/PV.8148); vote 15-0-0"
+    )
+    assert fields["note"] == "adopted without a vote"

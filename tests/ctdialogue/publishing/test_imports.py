@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 CSV, XLSX = "0", "1"  # positions in the admin's import_formats
 
 HEADER = "number,year,adopted_on,title,agenda_item,summary,document_url,language,themes"
+#: The columns a file may add: the UN's title and how the resolution was adopted.
+OPTIONAL = "official_title,meeting,vote,votes_for,votes_against,abstentions"
 
 
 def csv_file(*lines, name="resolutions.csv"):
@@ -266,7 +268,33 @@ def test_the_sample_file_imports_cleanly(editor_client):
     page = preview(editor_client, Resolution, csv_file(sample.content.decode()), CSV)
 
     assert sample["Content-Disposition"] == ('attachment; filename="resolution-import-sample.csv"')
-    assert sample.content.decode().splitlines()[0] == HEADER
+    assert sample.content.decode().splitlines()[0] == f"{HEADER},{OPTIONAL}"
     assert "Foreign terrorist fighters" in page.content.decode()
     assert page.context["result"].has_errors() is False
     assert page.context["result"].has_validation_errors() is False
+
+
+def test_import_carries_the_uns_title_meeting_and_vote_and_checks_the_vote(editor_client):
+    good = csv_file(
+        f"{HEADER},{OPTIONAL}",
+        '2396,2017,2017-12-21,Returning fighters,,,,en,,"Resolution 2396 (2017)",8148,'
+        "recorded,15,0,0",
+    )
+    bad = csv_file(
+        f"{HEADER},{OPTIONAL}",
+        "2395,2017,2017-12-21,CTED,,,,en,,,8148,recorded,15,,",
+    )
+
+    confirmed = confirm(editor_client, Resolution, preview(editor_client, Resolution, good, CSV))
+    refused = preview(editor_client, Resolution, bad, CSV)
+
+    assert confirmed.status_code == 200
+    resolution = Resolution.objects.get(number=2396)
+    assert (resolution.official_title, resolution.meeting_record) == (
+        "Resolution 2396 (2017)",
+        "S/PV.8148",
+    )
+    assert resolution.vote_tally == "15-0-0"
+    assert refused.context["result"].has_validation_errors() is True
+    assert "A recorded vote needs all three counts" in refused.content.decode()
+    assert not Resolution.objects.filter(number=2395).exists()
