@@ -357,6 +357,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ctdialogue.output.schema.enumerate_record_choices",
+    ],
 }
 
 # --- Staff: login throttling, two-factor login, bulk import -----------------

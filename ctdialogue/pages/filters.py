@@ -123,6 +123,17 @@ class ForgivingFilterSet(django_filters.FilterSet):
                     messages.append(f"{label.capitalize()}: {error}")
         return messages
 
+    @property
+    def notes(self) -> list[str]:
+        """What the page should know about a well-formed request that finds nothing
+        for a reason (a search of only common words)."""
+        values = self.cleaned_values()
+        return [
+            note
+            for name, field in self.filters.items()
+            if isinstance(field, SearchFilter) and (note := no_words_note(values.get(name, "")))
+        ]
+
     def active_filters(self):
         """Each filter value in use, with the query string that removes it."""
         chips = []
@@ -199,25 +210,32 @@ class WholeNumberFilter(django_filters.NumberFilter):
 
 
 class SearchField(forms.CharField):
-    """Free text in the site search's syntax; a query with nothing to look for (only
-    very common words, or only words left out) is refused in words."""
+    """Free text in the site search's syntax. A query with nothing to look for (only
+    very common words, or only words left out) is well formed: it finds nothing, and
+    the page says why (``no_words_note``)."""
 
-    def validate(self, value):
-        super().validate(value)
-        if value and not parse_query(value).is_searchable:
-            raise forms.ValidationError(
-                "“%(query)s” has no words to look for: very common words such as “the” are "
-                "ignored, and a word after a minus sign is one to leave out.",
-                params={"query": value},
-                code="no_words",
-            )
+
+NO_WORDS = (
+    "“%(query)s” has no words to look for, so nothing matches: very common words such "
+    "as “the” are ignored, and a word after a minus sign is one to leave out."
+)
+
+
+def no_words_note(query: str) -> str:
+    """Why ``query`` finds nothing, if it is because it has no words to look for."""
+    if query and not parse_query(query).is_searchable:
+        return NO_WORDS % {"query": query}
+    return ""
 
 
 def search_filter(queryset, value: str):
-    """``queryset`` narrowed by the site search's one matcher (ctdialogue.search)."""
-    parsed = parse_query(value or "")
-    if not parsed.is_searchable:
+    """``queryset`` narrowed by the site search's one matcher (ctdialogue.search); a
+    query with nothing to look for matches nothing."""
+    if not value:
         return queryset
+    parsed = parse_query(value)
+    if not parsed.is_searchable:
+        return queryset.none()
     return queryset.filter(matches(queryset.model, parsed))
 
 

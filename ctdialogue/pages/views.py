@@ -99,6 +99,7 @@ class FilteredListMixin(ForgivingPaginationMixin):
         if self.page_problem:
             problems.append(self.page_problem)
         context["problems"] = problems
+        context["notes"] = self.filterset.notes
         context["active_filters"] = self.filterset.active_filters()
         context["query_without_page"] = self._query_without_page()
         return context

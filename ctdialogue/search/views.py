@@ -3,10 +3,10 @@
 from django import forms
 from django.views.generic import TemplateView
 
-from ctdialogue.pages.filters import is_tracking, unknown_parameter
+from ctdialogue.pages.filters import is_tracking, no_words_note, unknown_parameter
 
 from .engine import search_everything
-from .query import MAX_QUERY_LENGTH, parse_query
+from .query import MAX_QUERY_LENGTH
 
 
 class SearchForm(forms.Form):
@@ -32,18 +32,6 @@ class SearchForm(forms.Form):
             if name not in self.fields and not is_tracking(name):
                 self.add_error(None, unknown_parameter(name, "the search", self.fields))
         return cleaned
-
-    def clean_q(self):
-        query = self.cleaned_data["q"]
-        if query and not parse_query(query).is_searchable:
-            raise forms.ValidationError(
-                "Your search “%(query)s” has no words to look for: punctuation and very "
-                "common words such as “the” or “and” are ignored, and a word after a "
-                "minus sign is one to leave out. Try more specific words.",
-                params={"query": query},
-                code="no_words",
-            )
-        return query
 
     @property
     def shown_query(self) -> str:
@@ -72,6 +60,7 @@ class SearchView(TemplateView):
         context.update(
             form=form,
             query=query,
+            note=no_words_note(query),
             groups=groups,
             total=sum(group.count for group in groups),
             max_query_length=MAX_QUERY_LENGTH,

@@ -1,0 +1,62 @@
+"""The OpenAPI document says which values the record filters take today, and the
+bounds of their numbers.
+
+A filter by theme, series, organisation, initiative or partner takes the slug of a
+published record; any other value is answered with 400. Those slugs change as staff
+publish, so the document is completed per request (a drf-spectacular postprocessing
+hook) with an ``enum`` of the slugs public at that moment: a client that follows the
+document is never refused, and one that sends an unknown slug was told in advance.
+"""
+
+from django_filters.filters import QuerySetRequestMixin
+
+
+def enumerate_record_choices(result, generator, request, public):
+    """drf-spectacular postprocessing hook: fill in the values of record filters."""
+    for path, _regex, method, view in generator.endpoints:
+        filterset_class = getattr(view.cls, "filterset_class", None)
+        operation = result["paths"].get(path, {}).get(method.lower())
+        if filterset_class is None or operation is None:
+            continue
+        for parameter in operation.get("parameters", ()):
+            choice = filterset_class.base_filters.get(parameter["name"])
+            if isinstance(choice, QuerySetRequestMixin):
+                _enumerate(parameter["schema"], _slugs(choice, request))
+            elif choice is not None:
+                _bound(parameter["schema"], choice.extra)
+            _no_nul(parameter["schema"])
+    return result
+
+
+#: Every list refuses a value with a NUL character in it (PostgreSQL cannot store one).
+NO_NUL = "^[^\u0000]*$"
+
+
+def _no_nul(schema: dict) -> None:
+    target = schema.get("items", schema) if schema.get("type") == "array" else schema
+    if target.get("type") == "string" and "enum" not in target and "format" not in target:
+        target.setdefault("pattern", NO_NUL)
+
+
+def _bound(schema: dict, extra: dict) -> None:
+    """The bounds a number filter was given (``min_value``, ``max_value``)."""
+    for option, keyword in (("min_value", "minimum"), ("max_value", "maximum")):
+        if extra.get(option) is not None:
+            schema[keyword] = extra[option]
+
+
+def _slugs(choice, request) -> list[str]:
+    field = choice.extra.get("to_field_name") or "pk"
+    values = choice.get_queryset(request).order_by(field).values_list(field, flat=True)
+    return [str(value) for value in values]
+
+
+def _enumerate(schema: dict, values: list[str]) -> None:
+    if schema.get("type") == "array":
+        if values:
+            schema["items"] = {**schema.get("items", {}), "enum": values}
+        else:
+            schema["maxItems"] = 0  # nothing is published to filter by yet
+    else:
+        # Empty means "not filtered", as for every parameter of a list.
+        schema["enum"] = ["", *values]
