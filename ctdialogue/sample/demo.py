@@ -30,7 +30,7 @@ from events.models import (
     Person,
     Theme,
 )
-from resolutions.models import Resolution
+from resolutions.models import Resolution, ResolutionRelation
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 
@@ -567,6 +567,14 @@ RESOLUTIONS = [
     },
 ]
 
+#: What resolutions say of earlier ones, from the source: 1535 (2004) established CTED,
+#: and 2129 (2013), 2395 (2017) and 2617 (2021) renewed its mandate.
+RESOLUTION_RELATIONS = [
+    (2129, ResolutionRelation.Kind.EXTENDS, 1535),
+    (2395, ResolutionRelation.Kind.EXTENDS, 1535),
+    (2617, ResolutionRelation.Kind.EXTENDS, 1535),
+]
+
 
 # --- Loading ----------------------------------------------------------------
 
@@ -774,6 +782,17 @@ def _load_resolutions(report: LoadReport, themes: dict, initiatives: dict, event
         resolution.themes.set(_each(themes, data["themes"]))
         resolution.initiatives.set(_each(initiatives, data["initiatives"]))
         resolution.events.set(_each(events, data["events"]))
+    for source, kind, target in RESOLUTION_RELATIONS:
+        _upsert(
+            ResolutionRelation,
+            report,
+            {
+                "source": Resolution.objects.get(number=source),
+                "kind": kind,
+                "target": Resolution.objects.get(number=target),
+            },
+            {},
+        )
 
 
 #: The apps whose records the demo writes.

@@ -21,7 +21,7 @@ from events.models import (
     Person,
     Theme,
 )
-from resolutions.models import Resolution
+from resolutions.models import Resolution, ResolutionRelation
 
 SOURCE = Path(settings.BASE_DIR).parent / "shared" / "source" / "cted-bangkok-2018.txt"
 SPAM_CHARACTERS = "缅北禁地"
@@ -391,3 +391,15 @@ def test_first_run_reports_what_it_created(db):
 
     assert "resolutions: 12 created, 0 updated, 0 unchanged" in output
     assert "events: 3 created" in output
+
+
+def test_cted_mandate_renewals_extend_resolution_1535_and_nothing_else_is_claimed(demo):
+    relations = ResolutionRelation.objects.values_list(
+        "source__number", "kind", "target__number"
+    ).order_by("source__number")
+
+    assert list(relations) == [
+        (2129, "extends", 1535),
+        (2395, "extends", 1535),
+        (2617, "extends", 1535),
+    ]
