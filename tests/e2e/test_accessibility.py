@@ -24,7 +24,7 @@ PAGES = {
     "stakeholders": "/stakeholders/",
     "speakers": "/speakers/",
     "resolutions": "/resolutions/",
-    "resolution": "/resolutions/2396/",
+    "resolution": "/resolutions/2395/",  # with its relations and their timeline
     "search": "/search/?q=evidence",
     "not-found": "/events/no-such-event/",
 }

@@ -20,7 +20,7 @@ def printed(page, path):
     "path",
     [
         "/events/2nd-asia-ict-ct-dialogue-bangkok/",
-        "/resolutions/2396/",
+        "/resolutions/2395/",
     ],
 )
 def test_a_record_page_prints_without_the_site_around_it(page, demo, path):
