@@ -201,6 +201,16 @@ class Person(Publishable):
     def full_name(self) -> str:
         return full_name(self.honorific, self.name)
 
+    @property
+    def portrait(self):
+        """The photo, only with the person's consent: what every public page shows."""
+        return self.photo if self.consent_to_publish and self.photo else None
+
+    @property
+    def public_bio(self) -> str:
+        """The biography, only with the person's consent."""
+        return self.bio if self.consent_to_publish else ""
+
 
 # --- Series and events ------------------------------------------------------
 

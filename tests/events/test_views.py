@@ -226,6 +226,21 @@ def test_event_page_with_consent_shows_speaker_photo(client):
     ) in page
 
 
+def test_speaker_list_shows_a_portrait_only_with_consent(client):
+    consenting = person_with_portrait(consent=True)
+    PersonFactory(name="Ben Okafor", consent_to_publish=False, photo=consenting.photo.name, bio=BIO)
+
+    page = client.get("/speakers/").content.decode()
+
+    assert "Ben Okafor" in page
+    assert page.count(consenting.photo.url) == 1
+    assert (
+        f'<img src="{consenting.photo.url}" width="300" height="400" alt="Ms. Amina Rahman" '
+        'loading="lazy" decoding="async" class="portrait portrait--list">'
+    ) in page
+    assert "Twenty years" not in page
+
+
 QUOTATION = "Platforms and prosecutors need a common language for digital evidence."
 
 
