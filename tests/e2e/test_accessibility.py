@@ -239,3 +239,31 @@ def test_gallery_works_by_keyboard_alone_without_javascript(browser, live_server
     assert heading == "Photo 2 of 3"
     assert caption.startswith("Drawn photo 2")
     assert back_at == GALLERY
+
+
+def test_photo_pages_follow_the_arrow_keys_with_javascript(page, gallery):
+    serve_media(page.page)
+    page.open(gallery[0])
+    shortcut = page.page.get_attribute("a[rel=next]", "aria-keyshortcuts")
+
+    with page.page.expect_navigation():
+        page.page.keyboard.press("ArrowRight")
+    after_right = page.page.locator("h1").inner_text()
+    with page.page.expect_navigation():
+        page.page.keyboard.press("ArrowLeft")
+
+    assert shortcut == "ArrowRight"
+    assert after_right == "Photo 2 of 3"
+    assert page.page.locator("h1").inner_text() == "Photo 1 of 3"
+    assert page.console_errors == []
+
+
+def test_arrow_keys_in_the_search_box_stay_in_the_search_box(page, gallery):
+    serve_media(page.page)
+    page.open(gallery[0])
+    page.page.fill("#site-q", "evidence")
+
+    page.page.keyboard.press("ArrowRight")
+    page.page.wait_for_timeout(500)  # time enough for a navigation to begin, were there one
+
+    assert urlsplit(page.page.url).path == gallery[0]
