@@ -71,7 +71,7 @@ class PersonSerializer(RecordSerializer):
 
     def get_bio(self, obj) -> str:
         """Only with the person's recorded consent."""
-        return obj.bio if obj.consent_to_publish else ""
+        return obj.public_bio
 
 
 class ParticipationSerializer(serializers.ModelSerializer):

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
@@ -199,6 +200,16 @@ class Person(Publishable):
     @property
     def full_name(self) -> str:
         return full_name(self.honorific, self.name)
+
+    @property
+    def portrait(self):
+        """The photo, only with the person's consent: what every public page shows."""
+        return self.photo if self.consent_to_publish and self.photo else None
+
+    @property
+    def public_bio(self) -> str:
+        """The biography, only with the person's consent."""
+        return self.bio if self.consent_to_publish else ""
 
 
 # --- Series and events ------------------------------------------------------
@@ -792,6 +803,11 @@ class Photo(Publishable):
 
     def __str__(self):
         return self.caption or self.alt_text or f"Photo {self.pk}"
+
+    def get_absolute_url(self):
+        """Its own page in the event's gallery: the event's address, then the photo's
+        number, which stays the same when photos are added or put in another order."""
+        return reverse("events:photo-detail", kwargs={"slug": self.event.slug, "pk": self.pk})
 
 
 class Attachment(Publishable):

@@ -19,6 +19,11 @@ urlpatterns = [
     path("events/calendar.ics", feeds.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/calendar.ics", feeds.event_ics, name="event-ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path(
+        "events/<slug:slug>/photos/<int:pk>/",
+        views.PhotoDetailView.as_view(),
+        name="photo-detail",
+    ),
     cite_path("events/", SLUG, citations.EventCitationView, "event-cite"),
     path("series/<slug:slug>/", views.EventSeriesDetailView.as_view(), name="series-detail"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),

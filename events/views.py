@@ -1,6 +1,7 @@
 """Public pages of the dialogue: thin generic views over QuerySet methods."""
 
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -9,12 +10,22 @@ from ctdialogue.output.citations import CitationMixin
 from ctdialogue.output.feeds import webcal
 from ctdialogue.pages.charts import bar_chart
 from ctdialogue.pages.views import FilteredListMixin, bounded
+from ctdialogue.publishing.identifiers import current_for_old_slug
 from ctdialogue.publishing.views import PublishedDetailMixin
 
 from .citations import event_citation, initiative_citation
 from .feeds import add_to_calendar
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
-from .models import Contribution, Event, EventSeries, Initiative, Organization, Person, Theme
+from .models import (
+    Contribution,
+    Event,
+    EventSeries,
+    Initiative,
+    Organization,
+    Person,
+    Photo,
+    Theme,
+)
 
 
 class EventListView(FilteredListMixin, FilterView):
@@ -60,6 +71,62 @@ class EventDetailView(CitationMixin, PublishedDetailMixin, DetailView):
             context["next_event"] = (
                 editions.filter(edition__gt=event.edition).order_by("edition").first()
             )
+        return context
+
+
+class PhotoDetailView(DetailView):
+    """One photo of an event's gallery, large, with its description, caption and credit,
+    and links to the photos before and after it: the gallery needs no script.
+
+    A photo is public only with its event (``Photo.shown_with``); staff may preview
+    both. An event's former address redirects to the photo at its current one."""
+
+    template_name = "events/photo_detail.html"
+    context_object_name = "photo"
+
+    def get_queryset(self):
+        return Photo.objects.visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        photo = (
+            self.get_queryset()
+            .select_related("event")
+            .filter(event__slug=self.kwargs["slug"], pk=self.kwargs["pk"])
+            .first()
+        )
+        if photo is None:
+            raise Http404("No photo has this address.")
+        return photo
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            event = current_for_old_slug(Event.objects.visible_to(request.user), kwargs["slug"])
+            moved = event and self.get_queryset().filter(event=event, pk=kwargs["pk"]).first()
+            if moved:
+                return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        photo = self.object
+        gallery = list(
+            self.get_queryset().filter(event_id=photo.event_id).values_list("pk", flat=True)
+        )
+        index = gallery.index(photo.pk)
+
+        def address(pk):
+            return reverse("events:photo-detail", kwargs={"slug": photo.event.slug, "pk": pk})
+
+        context.update(
+            event=photo.event,
+            position=index + 1,
+            count=len(gallery),
+            label=f"Photo {index + 1} of {len(gallery)}",
+            previous_url=address(gallery[index - 1]) if index > 0 else None,
+            next_url=address(gallery[index + 1]) if index + 1 < len(gallery) else None,
+        )
         return context
 
 

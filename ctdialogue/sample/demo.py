@@ -358,7 +358,21 @@ PEOPLE = [
         "name": "Andrei Kovalenko",
         "position": "Director in charge of the Administration and Information Office of CTED",
         "organization": CTED,
-        "bio": "",
+        # The demo restates only what the UN's published article says about him: his
+        # position, and what he did at the Bangkok workshop. Nothing else (no career,
+        # no nationality), and no portrait: we never invent a likeness of a real person.
+        "bio": (
+            "<p>As the Director in charge of CTED's Administration and Information Office, "
+            "Mr. Kovalenko addressed the second Asia ICT and CT Dialogue, held in Bangkok in "
+            "January 2018. He outlined the role and work of the Executive Directorate and "
+            "described two of its initiatives: Tech Against Terrorism, and a project with "
+            "the International Association of Prosecutors and UNODC that helps prosecutors "
+            "cooperate internationally and obtain digital evidence in time.</p>"
+        ),
+        # Consent to show the biography, recorded at the demo's fixed publication time
+        # (a fixed value, so that loading the demo twice changes nothing).
+        "consent_to_publish": True,
+        "consent_recorded_at": ARTICLE_PUBLISHED_AT,
         "publish_at": ARTICLE_PUBLISHED_AT,
     },
 ]

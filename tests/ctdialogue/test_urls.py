@@ -96,7 +96,7 @@ class World:
         self.resolution.events.add(self.event)
         self.resolution.themes.add(self.theme)
         self.resolution.initiatives.add(self.initiative)
-        PhotoFactory(event=self.event, caption="Public photo")
+        self.photo = PhotoFactory(event=self.event, caption="Public photo")
         AttachmentFactory(event=self.event, title="Public document")
 
     def build_hidden(self, state, traits):
@@ -170,6 +170,8 @@ class World:
             **traits,
         )
         self.secrets[photo.image.name] = f"{state} photo (file)"
+        # A part of the event, but with a page of its own in the event's gallery.
+        self.secrets[photo.get_absolute_url()] = f"{state} photo (address)"
         self.hide(photo, f"{state} photo")
 
     def hidden_document(self, state, traits, event):
@@ -302,7 +304,7 @@ def list_urls(world, searches) -> dict[str, list[str]]:
 
 
 def page_urls() -> dict[str, list[str]]:
-    from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
+    from events.models import Event, EventSeries, Initiative, Organization, Person, Photo, Theme
     from resolutions.models import Resolution
 
     by_slug = {
@@ -318,6 +320,8 @@ def page_urls() -> dict[str, list[str]]:
         name: [reverse(name, kwargs={"slug": obj.slug}) for obj in all_of(model)]
         for name, model in by_slug.items()
     }
+    # Every photo's page, of public and hidden photos and events alike.
+    urls["events:photo-detail"] = [photo.get_absolute_url() for photo in all_of(Photo)]
     citations = {
         "events:event-cite": Event,
         "events:initiative-cite": Initiative,
@@ -440,3 +444,11 @@ def test_public_records_attached_to_the_same_event_do_show(client, world):
         "speaker without consent",
     ):
         assert text in page
+
+
+def test_public_photo_has_a_page_in_the_event_gallery(client, world):
+    page = body_of(client.get(world.photo.get_absolute_url()))
+
+    assert "<h1>photo 1 of 1</h1>" in page
+    assert "public photo" in page
+    assert f'href="{world.event.get_absolute_url()}#photos-title"' in page

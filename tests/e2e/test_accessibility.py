@@ -2,12 +2,15 @@
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from ctdialogue.safety.renditions import generate_renditions
 from events.models import Event
+from tests.factories import EventFactory, PhotoFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +26,7 @@ PAGES = {
     "initiatives": "/initiatives/",
     "stakeholders": "/stakeholders/",
     "speakers": "/speakers/",
+    "speaker": "/speakers/andrei-kovalenko/",
     "resolutions": "/resolutions/",
     "resolution": "/resolutions/2395/",  # with its relations and their timeline
     "search": "/search/?q=evidence",
@@ -125,3 +129,141 @@ def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
 
     names = [name for *_, name in shots] + ["admin-event.jpg"]
     assert set(names) <= {p.name for p in target.glob("*.jpg")}
+
+
+# --- The photo gallery ------------------------------------------------------------------
+# The demo has no photos: it never shows a photo of a real event. These tests draw their
+# own with Pillow, for a made-up event.
+
+GALLERY = "/events/sample-workshop-with-drawn-photos/"
+
+
+@pytest.fixture
+def gallery(transactional_db):
+    """A made-up event with three photos drawn here, with their renditions: two
+    described, the last decorative. Returns the addresses of the photos' pages."""
+    event = EventFactory(
+        title="Sample workshop with drawn photos", slug="sample-workshop-with-drawn-photos"
+    )
+    drawn = [("navy", "A dark blue square"), ("teal", "A teal square"), ("grey", "")]
+    urls = []
+    for order, (colour, alt_text) in enumerate(drawn):
+        photo = PhotoFactory(
+            event=event,
+            order=order,
+            image__width=1200,
+            image__height=800,
+            image__color=colour,
+            image__format="JPEG",
+            alt_text=alt_text,
+            is_decorative=not alt_text,
+            caption=f"Drawn photo {order + 1}" if alt_text else "",
+        )
+        generate_renditions(photo, image_field="image", renditions_field="renditions")
+        urls.append(photo.get_absolute_url())
+    return urls
+
+
+def serve_media(playwright_page):
+    """The live server does not serve uploads (DEBUG is off): the browser reads them
+    from the test's media folder instead."""
+
+    def fulfil(route):
+        name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
+        route.fulfill(path=str(Path(settings.MEDIA_ROOT) / name))
+
+    playwright_page.route("**/media/**", fulfil)
+
+
+def images_loaded(browser_page) -> list[bool]:
+    return browser_page.page.evaluate(
+        "[...document.images].map(image => image.complete && image.naturalWidth > 0)"
+    )
+
+
+@pytest.mark.parametrize("which", ["event", "photo", "decorative photo"])
+def test_gallery_pages_have_no_axe_violations_and_no_console_errors(page, gallery, which):
+    path = {"event": GALLERY, "photo": gallery[1], "decorative photo": gallery[2]}[which]
+    serve_media(page.page)
+    page.open(path)
+
+    assert page.axe_violations() == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("which", ["event", "photo"])
+def test_gallery_pages_fit_a_375px_screen_without_horizontal_scroll(phone, gallery, which):
+    serve_media(phone.page)
+    phone.open({"event": GALLERY, "photo": gallery[0]}[which])
+    phone.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy ones
+
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert all(images_loaded(phone))
+
+
+def tab_to(browser_page, selector, presses=60):
+    """Press Tab until the element with focus matches ``selector``; returns whether it did."""
+    for _ in range(presses):
+        browser_page.keyboard.press("Tab")
+        if browser_page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return True
+    return False
+
+
+def test_gallery_works_by_keyboard_alone_without_javascript(browser, live_server, gallery):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    serve_media(page)
+    page.goto(live_server.url + GALLERY)
+
+    assert tab_to(page, ".gallery__link")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Photo 1 of 3"
+    assert tab_to(page, "a[rel=next]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    heading = page.locator("h1").inner_text()
+    caption = page.locator("figcaption").inner_text()
+    assert tab_to(page, "a[rel=prev]")
+    assert tab_to(page, ".photo-nav__back")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    back_at = urlsplit(page.url).path
+    context.close()
+
+    assert outline != "none"  # the focus is visible
+    assert heading == "Photo 2 of 3"
+    assert caption.startswith("Drawn photo 2")
+    assert back_at == GALLERY
+
+
+def test_photo_pages_follow_the_arrow_keys_with_javascript(page, gallery):
+    serve_media(page.page)
+    page.open(gallery[0])
+    shortcut = page.page.get_attribute("a[rel=next]", "aria-keyshortcuts")
+
+    with page.page.expect_navigation():
+        page.page.keyboard.press("ArrowRight")
+    after_right = page.page.locator("h1").inner_text()
+    with page.page.expect_navigation():
+        page.page.keyboard.press("ArrowLeft")
+
+    assert shortcut == "ArrowRight"
+    assert after_right == "Photo 2 of 3"
+    assert page.page.locator("h1").inner_text() == "Photo 1 of 3"
+    assert page.console_errors == []
+
+
+def test_arrow_keys_in_the_search_box_stay_in_the_search_box(page, gallery):
+    serve_media(page.page)
+    page.open(gallery[0])
+    page.page.fill("#site-q", "evidence")
+
+    page.page.keyboard.press("ArrowRight")
+    page.page.wait_for_timeout(500)  # time enough for a navigation to begin, were there one
+
+    assert urlsplit(page.page.url).path == gallery[0]

@@ -10,6 +10,7 @@ from tests.factories import (
     EventFactory,
     EventSeriesFactory,
     ParticipationFactory,
+    PersonFactory,
     PhotoFactory,
 )
 
@@ -153,3 +154,25 @@ def test_series_timeline_and_cards_never_repeat_the_title(client):
     assert "1st: 1st" not in timeline
     assert '<p class="kicker"><a href="/series/dialogue/">All editions</a></p>' in detail
     assert listing.count("1st Asia ICT and CT Dialogue") == 1  # the card's title only
+
+
+@pytest.mark.parametrize("consent", [False, True])
+def test_person_portrait_and_biography_are_public_only_with_consent(consent):
+    person = PersonFactory.build(
+        bio="<p>A biography.</p>", photo="people/portrait.png", consent_to_publish=consent
+    )
+
+    assert (person.portrait == person.photo) is consent
+    assert person.public_bio == ("<p>A biography.</p>" if consent else "")
+
+
+def test_person_with_consent_but_no_photo_has_no_portrait():
+    person = PersonFactory.build(consent_to_publish=True)
+
+    assert person.portrait is None
+
+
+def test_photo_address_is_in_its_event_gallery():
+    photo = PhotoFactory(event=EventFactory(slug="bangkok"))
+
+    assert photo.get_absolute_url() == f"/events/bangkok/photos/{photo.pk}/"

@@ -5,7 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.assertions import assert_queries_do_not_grow, count_queries
+from ctdialogue.publishing.identifiers import remember_old_slug
+from tests.assertions import assert_not_found, assert_queries_do_not_grow, count_queries
 from tests.factories import (
     ContributionFactory,
     EventFactory,
@@ -225,6 +226,21 @@ def test_event_page_with_consent_shows_speaker_photo(client):
     ) in page
 
 
+def test_speaker_list_shows_a_portrait_only_with_consent(client):
+    consenting = person_with_portrait(consent=True)
+    PersonFactory(name="Ben Okafor", consent_to_publish=False, photo=consenting.photo.name, bio=BIO)
+
+    page = client.get("/speakers/").content.decode()
+
+    assert "Ben Okafor" in page
+    assert page.count(consenting.photo.url) == 1
+    assert (
+        f'<img src="{consenting.photo.url}" width="300" height="400" alt="Ms. Amina Rahman" '
+        'loading="lazy" decoding="async" class="portrait portrait--list">'
+    ) in page
+    assert "Twenty years" not in page
+
+
 QUOTATION = "Platforms and prosecutors need a common language for digital evidence."
 
 
@@ -422,3 +438,137 @@ def test_a_short_list_has_no_link_to_more(client):
 
     assert "The only meeting" in page
     assert "All 1 events" not in page
+
+
+# --- The photo gallery ---------------------------------------------------------------
+
+
+def gallery_event(**kwargs):
+    """A published event with three published photos, in their editors' order, and a
+    draft and a scheduled one between them that must never show."""
+    event = EventFactory(title="Gallery workshop", slug="gallery-workshop", **kwargs)
+    photos = [
+        PhotoFactory(event=event, order=2, caption="Second", alt_text="The second view"),
+        PhotoFactory(event=event, order=1, caption="First", alt_text="The first view"),
+        PhotoFactory(event=event, order=3, caption="", credit="", alt_text="", is_decorative=True),
+    ]
+    PhotoFactory(event=event, order=1, caption="Draft photo", draft=True)
+    PhotoFactory(event=event, order=2, caption="Scheduled photo", scheduled=True)
+    second, first, third = photos
+    return event, [first, second, third]
+
+
+def test_event_page_gallery_links_each_public_photo_in_order(client):
+    event, photos = gallery_event()
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    links = [page.index(f'href="{photo.get_absolute_url()}"') for photo in photos]
+    assert links == sorted(links)
+    assert "Draft photo" not in page
+    assert "Scheduled photo" not in page
+    assert '<span class="visually-hidden">Photo 3 of 3, larger view</span>' in page
+
+
+def test_event_page_gallery_loads_only_the_first_thumbnail_at_once(client):
+    event, photos = gallery_event()
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    first, second, third = (
+        page[page.index(f'href="{p.get_absolute_url()}"') :].split(">", 2)[1] for p in photos
+    )
+    assert 'alt="The first view"' in first
+    assert 'width="64" height="48"' in first
+    assert "loading=" not in first
+    assert 'loading="lazy"' in second
+    assert 'alt=""' in third
+
+
+def test_photo_page_shows_the_photo_its_words_and_its_neighbours(client):
+    event, (first, second, third) = gallery_event()
+
+    page = client.get(second.get_absolute_url()).content.decode()
+
+    assert "<h1>Photo 2 of 3</h1>" in page
+    assert (
+        f'<img src="{second.image.url}" width="64" height="48" alt="The second view" '
+        'decoding="async">'
+    ) in page
+    assert '<figcaption>Second <span class="credit">Photo: CTED</span></figcaption>' in page
+    assert "<dd>The second view</dd>" in page
+    assert f'<a rel="prev" href="{first.get_absolute_url()}">' in page
+    assert f'<a rel="next" href="{third.get_absolute_url()}">' in page
+    assert f'href="{event.get_absolute_url()}#photos-title"' in page
+
+
+def test_photo_page_of_the_first_and_last_photo_links_one_way(client):
+    _, (first, second, third) = gallery_event()
+
+    first_page = client.get(first.get_absolute_url()).content.decode()
+    last_page = client.get(third.get_absolute_url()).content.decode()
+
+    assert 'rel="prev"' not in first_page
+    assert f'<a rel="next" href="{second.get_absolute_url()}">' in first_page
+    assert f'<a rel="prev" href="{second.get_absolute_url()}">' in last_page
+    assert 'rel="next"' not in last_page
+    # A decorative photo: an empty alt, and no description to show.
+    assert "<h1>Photo 3 of 3</h1>" in last_page
+    assert 'alt=""' in last_page
+    assert "What the photo shows" not in last_page
+
+
+@pytest.mark.parametrize("state", [{"draft": True}, {"scheduled": True}])
+def test_photo_page_of_a_hidden_photo_is_not_found(client, state):
+    event, _ = gallery_event()
+    hidden = PhotoFactory(event=event, caption="Not yet", **state)
+
+    assert_not_found(client.get(hidden.get_absolute_url()))
+
+
+@pytest.mark.parametrize("state", [{"draft": True}, {"scheduled": True}])
+def test_photo_page_of_a_hidden_event_is_not_found(client, state):
+    _, (photo, *_) = gallery_event(**state)
+
+    assert_not_found(client.get(photo.get_absolute_url()))
+
+
+def test_photo_page_under_another_event_is_not_found(client):
+    _, (photo, *_) = gallery_event()
+    other = EventFactory()
+
+    response = client.get(f"{other.get_absolute_url()}photos/{photo.pk}/")
+
+    assert_not_found(response)
+
+
+def test_photo_page_of_a_hidden_photo_is_a_preview_for_staff(staff_client):
+    event, _ = gallery_event()
+    draft = event.photos.get(caption="Draft photo")
+
+    page = staff_client.get(draft.get_absolute_url()).content.decode()
+
+    assert "<strong>Preview.</strong>" in page
+    assert "Draft photo" in page
+
+
+def test_photo_page_at_the_event_former_address_redirects(client):
+    event, (photo, *_) = gallery_event()
+    old = photo.get_absolute_url()
+    event.slug = "renamed-workshop"
+    event.save()
+    remember_old_slug(event, old_slug="gallery-workshop")
+
+    response = client.get(old)
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/events/renamed-workshop/photos/{photo.pk}/"
+
+
+def test_photo_page_query_count_does_not_grow_with_the_gallery(client):
+    event, (photo, *_) = gallery_event()
+    before = count_queries(client, photo.get_absolute_url())
+    PhotoFactory(event=event, order=9)
+    PhotoFactory(event=event, order=10)
+
+    assert count_queries(client, photo.get_absolute_url()) == before

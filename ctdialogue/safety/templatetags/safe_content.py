@@ -30,14 +30,17 @@ def picture(  # noqa: PLR0913 - a template tag's options, all keyword-only
     height=None,
     sizes="100vw",
     css_class="",
+    eager=False,
 ):
     """``{% picture photo.image photo.renditions alt=photo.alt_text width=photo.width
     height=photo.height sizes="(min-width: 40rem) 50vw, 100vw" %}``: an <img> with
     the renditions in srcset, its intrinsic size (no layout shift), lazy loading and
-    an empty alt for a decorative image."""
+    an empty alt for a decorative image. ``eager=True`` for an image seen as the page
+    opens (the first of a gallery, the photo of a photo's page): loaded at once."""
     return {
         "picture": picture_for(image, renditions, width, height),
         "alt": "" if decorative else alt,
         "sizes": sizes,
         "css_class": css_class,
+        "eager": eager,
     }

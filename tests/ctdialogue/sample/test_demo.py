@@ -235,6 +235,21 @@ def test_speaker_is_andrei_kovalenko_of_cted(demo):
     assert person.organization.acronym == "CTED"
 
 
+def test_speaker_page_shows_his_biography_and_no_portrait(client, demo):
+    person = Person.objects.get(name="Andrei Kovalenko")
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert person.consent_to_publish is True
+    assert person.consent_recorded_at is not None
+    assert f'<div class="prose">{person.bio}</div>' in page
+    assert "Administration and Information Office" in person.bio
+    assert "Bangkok" in person.bio
+    # Never an invented likeness of a real person: no portrait, and no empty box for one.
+    assert not person.photo
+    assert "portrait" not in page
+
+
 def test_speaker_address_quotes_the_article_verbatim(bangkok):
     contribution = Contribution.objects.get(event=bangkok, person__name="Andrei Kovalenko")
 
