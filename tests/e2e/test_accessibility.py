@@ -26,6 +26,7 @@ PAGES = {
     "resolutions": "/resolutions/",
     "resolution": "/resolutions/2396/",
     "search": "/search/?q=evidence",
+    "glance": "/data/glance/",
     "not-found": "/events/no-such-event/",
 }
 
