@@ -373,10 +373,12 @@ def test_glance_query_count_is_the_same_for_one_and_three_records(client):
     assert_queries_do_not_grow(client, "/data/glance/", add_records)
 
 
-def test_data_page_leads_to_the_data_at_a_glance(client):
-    page = client.get("/data/").content.decode()
+def test_data_page_and_every_footer_lead_to_the_data_at_a_glance(client):
+    data = client.get("/data/").content.decode()
+    home = client.get("/").content.decode()
 
-    assert '<a href="/data/glance/">The data at a glance</a>' in page
+    assert '<a href="/data/glance/">The data at a glance</a>' in data
+    assert '<a href="/data/glance/">Data at a glance</a>' in home.split('class="site-footer"')[1]
 
 
 @pytest.mark.parametrize(
