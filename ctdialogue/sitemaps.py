@@ -30,7 +30,8 @@ class PublicSiteSitemap(Sitemap):
 
 
 class StaticSitemap(PublicSiteSitemap):
-    """The home page, the list pages and the page documenting the data exports."""
+    """The home page, the list pages, the page documenting the data exports and the
+    charts of the data at a glance."""
 
     changefreq = "weekly"
     url_names = (
@@ -41,6 +42,7 @@ class StaticSitemap(PublicSiteSitemap):
         "events:person-list",
         "resolutions:resolution-list",
         "data",
+        "glance",
     )
 
     def items(self):

@@ -43,6 +43,7 @@ urlpatterns = [
         name="search",
     ),
     path("data/", views.DataView.as_view(), name="data"),
+    path("data/glance/", views.GlanceView.as_view(), name="glance"),
     path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),

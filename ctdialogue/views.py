@@ -1,13 +1,14 @@
-"""Site-wide views: the home page, the health check and the error pages."""
+"""Site-wide views: the home page, the data pages, the health check and the error pages."""
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from ctdialogue.pages.charts import bar_chart, horizontal_bar_chart, stacked_bar_chart
 from ctdialogue.pages.views import bounded
 from events.exports import (
     EVENT_COLUMNS,
@@ -17,7 +18,15 @@ from events.exports import (
 )
 from events.facets.counts import FacetCounts
 from events.facets.models import Facet
-from events.models import Event, EventSeries, Initiative, Organization, Person, Theme
+from events.models import (
+    Event,
+    EventSeries,
+    Initiative,
+    Organization,
+    Participation,
+    Person,
+    Theme,
+)
 from resolutions.exports import RESOLUTION_COLUMNS
 from resolutions.models import Resolution
 
@@ -88,6 +97,55 @@ class DataView(TemplateView):
         context["licence"] = settings.DATA_LICENCE
         context["licence_url"] = settings.DATA_LICENCE_URL
         return context
+
+
+class GlanceView(TemplateView):
+    """/data/glance/: the published record in three charts, each with a table of the
+    same numbers. Everything is counted in the database when the page is asked for, in
+    a fixed number of queries however many records there are."""
+
+    template_name = "glance.html"
+    #: A chart of labelled bars is drawn narrower (and shown no wider, .chart--narrow),
+    #: so that its labels stay legible when a phone scales it down.
+    NARROW_CHART_WIDTH = 400
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.events_by_theme())
+        context["kinds"] = self.participations_by_kind()
+        context["kinds_chart"] = horizontal_bar_chart(
+            [(row["label"], row["participations"]) for row in context["kinds"]],
+            width=self.NARROW_CHART_WIDTH,
+        )
+        context["resolutions_chart"] = bar_chart(Resolution.objects.public().count_by_year())
+        return context
+
+    @staticmethod
+    def events_by_theme() -> dict:
+        events = Event.objects.public()
+        by_year = events.count_by_year_and_theme()
+        themes = sorted({name for row in by_year.values() for name in row})
+        on_a_theme = Event.themes.through.objects.filter(
+            event=OuterRef("pk"), theme__in=Theme.objects.public().values("pk")
+        )
+        counts = events.aggregate(
+            events=Count("pk"), without_theme=Count("pk", filter=~Q(Exists(on_a_theme)))
+        )
+        return {
+            "themes_chart": stacked_bar_chart(by_year, themes),
+            "event_count": counts["events"],
+            "events_without_theme": counts["without_theme"],
+        }
+
+    @staticmethod
+    def participations_by_kind() -> list[dict]:
+        """Every kind of stakeholder, the most frequent first, with none where none."""
+        counts = Participation.objects.public().count_by_kind()
+        none = {"participations": 0, "organisations": 0}
+        rows = [
+            {"label": label, **counts.get(kind, none)} for kind, label in Organization.Kind.choices
+        ]
+        return sorted(rows, key=lambda row: -row["participations"])
 
 
 def record_by_id(request, uid):

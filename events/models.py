@@ -7,8 +7,8 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Prefetch, Q, Value
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -282,6 +282,23 @@ class EventQuerySet(PublishableQuerySet):
         )
         return {row["year"]: row["count"] for row in rows}
 
+    def count_by_year_and_theme(self) -> dict[int, dict[str, int]]:
+        """{start year: {theme name: number of events}} over the public themes, in one
+        query: an event on several themes counts once under each of them."""
+        rows = (
+            self.model.themes.through.objects.filter(
+                event__in=self.values("pk"), theme__in=Theme.objects.public().values("pk")
+            )
+            .annotate(year=ExtractYear("event__start_date"))
+            .values("year", "theme__name")
+            .annotate(count=Count("event_id", distinct=True))
+            .order_by()
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for row in rows:
+            counts.setdefault(row["year"], {})[row["theme__name"]] = row["count"]
+        return counts
+
     def chronological(self):
         return self.order_by("start_date", "edition", "title")
 
@@ -525,6 +542,40 @@ class Event(Publishable):
         ]
 
 
+class ParticipationQuerySet(PublicQuerySet):
+    def count_by_kind(self) -> dict[str, dict[str, int]]:
+        """{stakeholder kind: {"participations": n, "organisations": n}} in one query.
+
+        A participation is an organisation, or a stakeholder group without one, taking
+        part in an event: it counts once per event whatever its roles there, and a group
+        counts as one, as the record does not say how many people it sent. Organisations
+        are the distinct named ones of that kind.
+        """
+        rows = (
+            self.annotate(
+                kind_of=Coalesce("organization__kind", "stakeholder_kind"),
+                taking_part=Concat(
+                    Cast("event_id", models.CharField()),
+                    Value("/"),
+                    Coalesce(Cast("organization_id", models.CharField()), Value("")),
+                ),
+            )
+            .values("kind_of")
+            .annotate(
+                participations=Count("taking_part", distinct=True),
+                organisations=Count("organization_id", distinct=True),
+            )
+            .order_by()
+        )
+        return {
+            row["kind_of"]: {
+                "participations": row["participations"],
+                "organisations": row["organisations"],
+            }
+            for row in rows
+        }
+
+
 class Participation(models.Model):
     """An organisation, or a group of stakeholders, taking part in an event."""
 
@@ -562,7 +613,7 @@ class Participation(models.Model):
     #: The record this one is part of: they share one version for lost-update checks.
     part_of = "event"
 
-    objects = PublicQuerySet.as_manager()
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "pk"]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from ctdialogue.publishing.models import PublicQuerySet, Publishable, PublishableQuerySet
 from events.models import Event, Initiative, Theme
@@ -36,6 +36,11 @@ def council_rules(year: int | None) -> tuple[int, int]:
 
 
 class ResolutionQuerySet(PublishableQuerySet):
+    def count_by_year(self) -> dict[int, int]:
+        """{year of adoption: number of resolutions}, in one query."""
+        rows = self.order_by().values("year").annotate(count=Count("pk"))
+        return {row["year"]: row["count"] for row in rows}
+
     def with_links(self):
         return self.with_public(
             "themes",

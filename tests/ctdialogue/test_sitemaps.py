@@ -27,6 +27,7 @@ LIST_PAGES = {
     f"{HOST}/speakers/",
     f"{HOST}/resolutions/",
     f"{HOST}/data/",
+    f"{HOST}/data/glance/",
 }
 
 

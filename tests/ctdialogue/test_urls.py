@@ -260,7 +260,7 @@ def urls_of(world) -> dict[str, list[str]]:
     words = list(world.secrets) + list(world.event_only_secrets)
     searches = [f"?q={quote(word)}" for word in words if not word.startswith(("/", "photos"))]
     urls = {**list_urls(world, searches), **page_urls(), **api_urls(searches)}
-    for name in ("home", "data", "sitemap", "robots-txt", "health", "events:event-feed"):
+    for name in ("home", "data", "glance", "sitemap", "robots-txt", "health", "events:event-feed"):
         urls[name] = [reverse(name)]
     for name in ("api:api-root", "api:schema", "api:docs"):
         urls[name] = [reverse(name)]

@@ -17,10 +17,13 @@ from events.exports import (
 )
 from events.models import Event
 from resolutions.exports import RESOLUTION_COLUMNS
+from resolutions.models import Resolution
 from tests.assertions import assert_not_found, assert_queries_do_not_grow
 from tests.factories import (
     EventFactory,
     InitiativeFactory,
+    OrganizationFactory,
+    ParticipationFactory,
     PersonFactory,
     ResolutionFactory,
     ThemeFactory,
@@ -43,6 +46,7 @@ PUBLIC_PAGES = [
     "/resolutions/2396/",
     "/search/?q=evidence",
     "/data/",
+    "/data/glance/",
 ]
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 # Resources the browser would fetch from another site (a canonical link is not one).
@@ -235,6 +239,146 @@ def test_data_page_documents_every_export_column(client):
         for column in columns:
             assert f"<code>{column.name}</code>" in page
     assert "CC BY 4.0" in page
+
+
+def glance_section(client, heading_id: str) -> str:
+    """The section of /data/glance/ under the heading ``heading_id``, read afresh."""
+    page = client.get("/data/glance/").content.decode()
+    return page.split(f'<section aria-labelledby="{heading_id}">', 1)[1].split("</section>", 1)[0]
+
+
+def table_rows(html: str) -> list[list[str]]:
+    """The text of every cell of every row of the table's body and foot."""
+    body = html.split("</thead>", 1)[1]
+    return [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body)
+    ]
+
+
+def chart_numbers(html: str) -> list[int]:
+    """The numbers the chart writes beside its bars, in the order it draws them."""
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    return [int(value) for value in re.findall(r'class="chart__value"[^>]*>(\d+)</text>', svg)]
+
+
+@pytest.fixture
+def glance_records():
+    """Published records with a known count, and a draft and a scheduled one of each
+    kind, which must not be counted."""
+    evidence = ThemeFactory(name="Digital evidence")
+    radicalisation = ThemeFactory(name="Online radicalisation")
+    hidden_theme = ThemeFactory(name="Hidden theme", draft=True)
+    first = EventFactory(start_date="2017-05-01", end_date=None, themes=[evidence, radicalisation])
+    second = EventFactory(start_date="2018-01-24", end_date=None, themes=[evidence])
+    EventFactory(start_date="2018-06-01", end_date=None)
+    fourth = EventFactory(
+        start_date="2019-03-01", end_date=None, themes=[radicalisation, hidden_theme]
+    )
+    draft = EventFactory(start_date="2018-09-01", end_date=None, themes=[evidence], draft=True)
+    later = EventFactory(start_date="2020-09-01", end_date=None, themes=[evidence], scheduled=True)
+
+    ministry = OrganizationFactory(kind="member_state")
+    company = OrganizationFactory(kind="private_sector")
+    ParticipationFactory(event=first, organization=ministry, role="co_host")
+    ParticipationFactory(event=first, organization=ministry, role="participant")
+    ParticipationFactory(event=second, organization=ministry)
+    ParticipationFactory(event=first, organization=company)
+    ParticipationFactory(event=fourth, organization=None, stakeholder_kind="private_sector")
+    ParticipationFactory(event=second, organization=None, stakeholder_kind="academia")
+    for hidden_event in (draft, later):
+        ParticipationFactory(event=hidden_event, organization=company)
+        ParticipationFactory(event=hidden_event, organization=None, stakeholder_kind="ngo")
+    for trait in ("draft", "scheduled"):
+        organization = OrganizationFactory(kind="civil_society", **{trait: True})
+        ParticipationFactory(event=first, organization=organization)
+
+    for number, year in ((2341, 2017), (2354, 2017), (2462, 2019)):
+        ResolutionFactory(number=number, year=year, adopted_on=None)
+    ResolutionFactory(number=2395, year=2018, adopted_on=None, draft=True)
+    return ResolutionFactory(number=2500, year=2020, adopted_on=None, scheduled=True)
+
+
+def test_glance_counts_published_events_once_per_theme_by_year(client, glance_records):
+    themes = glance_section(client, "themes-heading")
+    assert table_rows(themes) == [
+        ["2017", "1", "1", "2"],
+        ["2018", "1", "0", "1"],
+        ["2019", "0", "1", "1"],
+        ["All years", "2", "2", "4"],
+    ]
+    assert chart_numbers(themes) == [2, 1, 1]  # the last column, drawn
+    assert '<th scope="col">Digital evidence</th><th scope="col">Online radicalisation</th>' in (
+        themes
+    )
+    assert themes.count('class="chart__segment"') == 4 + 2  # the segments, and the key
+    assert "more than the 4 published events; 1 of them has no theme" in themes
+    assert "Hidden theme" not in themes
+    assert "2020" not in themes
+
+
+def test_glance_counts_participation_once_per_event_by_kind(client, glance_records):
+    kinds = glance_section(client, "kinds-heading")
+    assert table_rows(kinds) == [
+        ["Member State government", "2", "1"],
+        ["Private sector", "2", "1"],
+        ["Academia", "1", "0"],
+        ["UN entity", "0", "0"],
+        ["Intergovernmental organisation", "0", "0"],
+        ["Civil society", "0", "0"],
+        ["Professional association", "0", "0"],
+        ["Non-governmental organisation", "0", "0"],
+    ]
+    assert chart_numbers(kinds) == [2, 2, 1, 0, 0, 0, 0, 0]
+    assert "Bar chart of 5 participations in events" in kinds
+
+
+def test_glance_counts_resolutions_per_year_as_they_become_public(client, glance_records):
+    scheduled = glance_records
+
+    resolutions = glance_section(client, "resolutions-heading")
+
+    assert table_rows(resolutions) == [["2017", "2"], ["2018", "0"], ["2019", "1"]]
+    assert chart_numbers(resolutions) == [2, 1]  # a year without any draws no number
+    assert '<title id="resolutions-chart-title">' in resolutions
+    assert "Bar chart of 3 resolutions by year, from 2017 to 2019" in resolutions
+
+    # Counted per request: once its time has come, the scheduled one is counted.
+    Resolution.objects.filter(pk=scheduled.pk).update(
+        publish_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    later = glance_section(client, "resolutions-heading")
+    assert table_rows(later)[-1] == ["2020", "1"]
+
+
+def test_glance_says_so_when_nothing_is_published(client):
+    EventFactory(draft=True, themes=[ThemeFactory()])
+    ResolutionFactory(scheduled=True)
+
+    page = client.get("/data/glance/").content.decode()
+
+    assert "No published event has a theme yet." in page
+    assert "No participation in a published event is on record yet." in page
+    assert "No resolution is published yet." in page
+    assert "<svg viewBox" not in page
+
+
+def test_glance_query_count_is_the_same_for_one_and_three_records(client):
+    def add_records():
+        event = EventFactory(themes=[ThemeFactory()])
+        ParticipationFactory(event=event, organization=OrganizationFactory(kind="academia"))
+        ParticipationFactory(event=event, organization=None, stakeholder_kind="ngo")
+        ResolutionFactory(year=event.start_date.year, adopted_on=None)
+
+    assert_queries_do_not_grow(client, "/data/glance/", add_records)
+
+
+def test_data_page_and_every_footer_lead_to_the_data_at_a_glance(client):
+    data = client.get("/data/").content.decode()
+    home = client.get("/").content.decode()
+
+    assert '<a href="/data/glance/">The data at a glance</a>' in data
+    assert '<a href="/data/glance/">Data at a glance</a>' in home.split('class="site-footer"')[1]
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ PAGES = {
     "resolutions": "/resolutions/",
     "resolution": "/resolutions/2395/",  # with its relations and their timeline
     "search": "/search/?q=evidence",
+    "glance": "/data/glance/",
     "not-found": "/events/no-such-event/",
 }
 

@@ -4,14 +4,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from events.models import Event, Participation, Photo
+from events.models import Event, Organization, Participation, Photo
 from tests.factories import (
     ContributionFactory,
     EventFactory,
     EventSeriesFactory,
+    OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
     PhotoFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +178,40 @@ def test_photo_address_is_in_its_event_gallery():
     photo = PhotoFactory(event=EventFactory(slug="bangkok"))
 
     assert photo.get_absolute_url() == f"/events/bangkok/photos/{photo.pk}/"
+
+
+def test_count_by_year_and_theme_counts_an_event_under_each_public_theme():
+    evidence = ThemeFactory(name="Evidence")
+    radicalisation = ThemeFactory(name="Radicalisation")
+    hidden = ThemeFactory(name="Hidden", draft=True)
+    EventFactory(start_date="2017-05-01", end_date=None, themes=[evidence, radicalisation])
+    EventFactory(start_date="2018-01-24", end_date=None, themes=[evidence, hidden])
+    EventFactory(start_date="2018-06-01", end_date=None, themes=[hidden])
+    EventFactory(start_date="2018-09-01", end_date=None, themes=[evidence], draft=True)
+
+    counts = Event.objects.public().count_by_year_and_theme()
+
+    assert counts == {2017: {"Evidence": 1, "Radicalisation": 1}, 2018: {"Evidence": 1}}
+
+
+def test_count_by_kind_counts_each_organisation_or_group_once_per_event():
+    ministry = OrganizationFactory(kind=Organization.Kind.MEMBER_STATE)
+    company = OrganizationFactory(kind=Organization.Kind.PRIVATE_SECTOR)
+    hidden = OrganizationFactory(kind=Organization.Kind.CIVIL_SOCIETY, scheduled=True)
+    first, second = EventFactory(), EventFactory()
+    ParticipationFactory(event=first, organization=ministry, role="co_host")
+    ParticipationFactory(event=first, organization=ministry, role="participant")
+    ParticipationFactory(event=second, organization=ministry)
+    ParticipationFactory(event=first, organization=company)
+    ParticipationFactory(event=first, organization=None, stakeholder_kind="private_sector")
+    ParticipationFactory(event=second, organization=None, stakeholder_kind="academia")
+    ParticipationFactory(event=first, organization=hidden)
+    ParticipationFactory(event=EventFactory(draft=True), organization=company)
+
+    counts = Participation.objects.public().count_by_kind()
+
+    assert counts == {
+        "member_state": {"participations": 2, "organisations": 1},
+        "private_sector": {"participations": 2, "organisations": 1},
+        "academia": {"participations": 1, "organisations": 0},
+    }

@@ -154,3 +154,13 @@ def test_a_resolution_others_refer_to_cannot_be_deleted_and_lose_the_link():
         earlier.delete()
 
     assert ResolutionRelation.objects.filter(target=earlier).count() == 1
+
+
+def test_count_by_year_counts_what_it_is_given():
+    for number, year in ((2341, 2017), (2354, 2017), (2395, 2017), (2462, 2019)):
+        ResolutionFactory(number=number, year=year, adopted_on=None)
+    ResolutionFactory(number=2396, year=2017, adopted_on=None, draft=True)
+    ResolutionFactory(number=2500, year=2019, adopted_on=None, scheduled=True)
+
+    assert Resolution.objects.public().count_by_year() == {2017: 3, 2019: 1}
+    assert Resolution.objects.count_by_year() == {2017: 4, 2019: 2}
