@@ -459,9 +459,21 @@ INITIATIVES = [
 
 TERRORIST_ACTS = "Threats to international peace and security caused by terrorist acts"
 
+# How each resolution was adopted. Meeting numbers are those printed at the head of the
+# resolution's own text ("Adopted by the Security Council at its 8146th meeting"), the
+# document the page links to; 2617 (2021) was adopted by written procedure, without a
+# meeting. A vote is recorded only where a UN press release or the UN's audiovisual
+# library says it was unanimous (press.un.org SC/11219, SC/12620, SC/12714, SC/12839,
+# SC/13136, SC/13138, SC/13754, SC/14756; the 2005 round-up SC/8614 for 1624); for
+# 1373, 1535 and 2178 only other sites were found, so the vote is left empty.
+UNANIMOUS = {"vote": "recorded", "votes_for": 15, "votes_against": 0, "abstentions": 0}
+NOT_CHECKED = {"vote": "", "votes_for": None, "votes_against": None, "abstentions": None}
+
 RESOLUTIONS = [
     {
         "number": 1373,
+        "meeting": 4385,
+        "vote": NOT_CHECKED,
         "adopted_on": datetime.date(2001, 9, 28),
         "title": (
             "Threats to international peace and security caused by terrorist acts; "
@@ -474,6 +486,8 @@ RESOLUTIONS = [
     },
     {
         "number": 1535,
+        "meeting": 4936,
+        "vote": NOT_CHECKED,
         "adopted_on": datetime.date(2004, 3, 26),
         "title": "Creation of the Counter-Terrorism Committee Executive Directorate (CTED)",
         "agenda_item": TERRORIST_ACTS,
@@ -483,6 +497,8 @@ RESOLUTIONS = [
     },
     {
         "number": 1624,
+        "meeting": 5261,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2005, 9, 14),
         "title": "Prohibition of incitement to commit terrorist acts",
         "agenda_item": "Threats to international peace and security",
@@ -492,6 +508,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2129,
+        "meeting": 7086,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2013, 12, 17),
         "title": "Renewal of CTED's mandate; terrorist use of ICT",
         "agenda_item": TERRORIST_ACTS,
@@ -501,6 +519,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2178,
+        "meeting": 7272,
+        "vote": NOT_CHECKED,
         "adopted_on": datetime.date(2014, 9, 24),
         "title": "Foreign terrorist fighters",
         "agenda_item": TERRORIST_ACTS,
@@ -510,6 +530,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2322,
+        "meeting": 7831,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2016, 12, 12),
         "title": (
             "International judicial and law-enforcement cooperation against terrorism, "
@@ -522,6 +544,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2341,
+        "meeting": 7882,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2017, 2, 13),
         "title": "Protecting critical infrastructure from terrorist attacks",
         "agenda_item": TERRORIST_ACTS,
@@ -531,6 +555,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2354,
+        "meeting": 7949,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2017, 5, 24),
         "title": "A comprehensive international framework for countering terrorist narratives",
         "agenda_item": TERRORIST_ACTS,
@@ -540,6 +566,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2395,
+        "meeting": 8146,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2017, 12, 21),
         "title": "Renewal of CTED's mandate; recognition of Tech Against Terrorism",
         "agenda_item": TERRORIST_ACTS,
@@ -549,6 +577,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2396,
+        "meeting": 8148,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2017, 12, 21),
         "title": (
             "Returning and relocating foreign terrorist fighters, including ICT, evidence "
@@ -561,6 +591,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2462,
+        "meeting": 8496,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2019, 3, 28),
         "title": (
             "Preventing and countering the financing of terrorism, new technologies included"
@@ -572,6 +604,8 @@ RESOLUTIONS = [
     },
     {
         "number": 2617,
+        "meeting": None,
+        "vote": UNANIMOUS,
         "adopted_on": datetime.date(2021, 12, 30),
         "title": "Renewal of CTED's mandate until the end of 2025",
         "agenda_item": TERRORIST_ACTS,
@@ -581,12 +615,27 @@ RESOLUTIONS = [
     },
 ]
 
-#: What resolutions say of earlier ones, from the source: 1535 (2004) established CTED,
-#: and 2129 (2013), 2395 (2017) and 2617 (2021) renewed its mandate.
+RECALLS, REAFFIRMS, EXTENDS = ResolutionRelation.Kind
+
+#: What resolutions say of earlier ones, as their own texts word it ("Recalling its
+#: resolutions ...", "Reaffirming its resolutions ..."), only where the words were found;
+#: and the renewals of CTED's mandate, which the source article and the UN's press
+#: releases name: 1535 (2004) established CTED, 2129, 2395 and 2617 renewed its mandate.
 RESOLUTION_RELATIONS = [
-    (2129, ResolutionRelation.Kind.EXTENDS, 1535),
-    (2395, ResolutionRelation.Kind.EXTENDS, 1535),
-    (2617, ResolutionRelation.Kind.EXTENDS, 1535),
+    (1535, REAFFIRMS, (1373,)),
+    (1624, REAFFIRMS, (1373, 1535)),
+    (2129, EXTENDS, (1535,)),
+    (2322, RECALLS, (1373, 1624, 2129, 2178)),
+    (2341, RECALLS, (1373, 2129, 2322)),
+    (2395, RECALLS, (1535, 2129)),
+    (2395, REAFFIRMS, (1624, 2178, 2322, 2341, 2354)),
+    (2395, EXTENDS, (1535,)),
+    (2396, REAFFIRMS, (1373, 1624, 2178, 2322, 2341, 2354)),
+    (2462, RECALLS, (1373, 1624, 2129, 2178, 2322, 2341, 2354, 2395, 2396)),
+    (2462, REAFFIRMS, (1373,)),
+    (2617, RECALLS, (1535, 2129, 2395)),
+    (2617, REAFFIRMS, (1624, 2178, 2322, 2341, 2354, 2396, 2462)),
+    (2617, EXTENDS, (1535,)),
 ]
 
 
@@ -788,6 +837,8 @@ def _load_resolutions(report: LoadReport, themes: dict, initiatives: dict, event
                 "adopted_on": adopted_on,
                 "title": data["title"],
                 "agenda_item": data["agenda_item"],
+                "meeting": data["meeting"],
+                **data["vote"],
                 "document_url": "",
                 # Published in the catalogue from the day it was adopted.
                 **_published(_at_noon(adopted_on.year, adopted_on.month, adopted_on.day)),
@@ -796,17 +847,11 @@ def _load_resolutions(report: LoadReport, themes: dict, initiatives: dict, event
         resolution.themes.set(_each(themes, data["themes"]))
         resolution.initiatives.set(_each(initiatives, data["initiatives"]))
         resolution.events.set(_each(events, data["events"]))
-    for source, kind, target in RESOLUTION_RELATIONS:
-        _upsert(
-            ResolutionRelation,
-            report,
-            {
-                "source": Resolution.objects.get(number=source),
-                "kind": kind,
-                "target": Resolution.objects.get(number=target),
-            },
-            {},
-        )
+    by_number = {resolution.number: resolution for resolution in Resolution.objects.all()}
+    for source, kind, targets in RESOLUTION_RELATIONS:
+        for target in targets:
+            lookup = {"source": by_number[source], "kind": kind, "target": by_number[target]}
+            _upsert(ResolutionRelation, report, lookup, {})
 
 
 #: The apps whose records the demo writes.

@@ -408,13 +408,45 @@ def test_first_run_reports_what_it_created(db):
     assert "events: 3 created" in output
 
 
-def test_cted_mandate_renewals_extend_resolution_1535_and_nothing_else_is_claimed(demo):
-    relations = ResolutionRelation.objects.values_list(
-        "source__number", "kind", "target__number"
-    ).order_by("source__number")
+def test_cted_mandate_renewals_extend_resolution_1535(demo):
+    extends = ResolutionRelation.objects.filter(kind="extends").values_list(
+        "source__number", "target__number"
+    )
 
-    assert list(relations) == [
-        (2129, "extends", 1535),
-        (2395, "extends", 1535),
-        (2617, "extends", 1535),
-    ]
+    assert sorted(extends) == [(2129, 1535), (2395, 1535), (2617, 1535)]
+
+
+def test_every_relation_points_back_in_time_and_2617_refers_to_what_came_before(demo):
+    relations = list(ResolutionRelation.objects.select_related("source", "target"))
+    referred = ResolutionRelation.objects.filter(source__number=2617).values_list(
+        "target__number", flat=True
+    )
+
+    assert len(relations) == 46
+    assert all(r.target.number < r.source.number for r in relations)
+    assert set(referred) == {1535, 1624, 2129, 2178, 2322, 2341, 2354, 2395, 2396, 2462}
+
+
+#: Meeting and vote, where an official UN record says so; empty where it was not found.
+ADOPTION = {
+    1373: ("S/PV.4385", ""),
+    1535: ("S/PV.4936", ""),
+    1624: ("S/PV.5261", "15-0-0"),
+    2178: ("S/PV.7272", ""),
+    2341: ("S/PV.7882", "15-0-0"),
+    2395: ("S/PV.8146", "15-0-0"),
+    2396: ("S/PV.8148", "15-0-0"),
+    2617: ("", "15-0-0"),  # adopted by written procedure, without a meeting
+}
+
+
+def test_resolutions_carry_meeting_and_vote_only_where_the_record_gives_them(demo):
+    resolutions = Resolution.objects.in_bulk(ADOPTION, field_name="number")
+
+    for number, (record, tally) in ADOPTION.items():
+        assert (resolutions[number].meeting_record, resolutions[number].vote_tally) == (
+            record,
+            tally,
+        ), number
+    assert resolutions[2395].vote_summary.endswith("(unanimous)")
+    assert not Resolution.objects.exclude(official_title="").exists()  # none copied yet
