@@ -13,6 +13,7 @@ from ctdialogue.publishing import history
 from ctdialogue.publishing.admin import (
     PUBLISHING_FIELDSET,
     URL_FIELD_OVERRIDES,
+    LabelledTabularInline,
     PublicationAdminMixin,
     PublicationStateFilter,
     PublishableAdmin,
@@ -32,7 +33,7 @@ history.register(Resolution, follow=("relations",))
 SYMBOL_PATTERN = re.compile(r"\bS/RES/(\d+)(?:\s*\(\d{4}\))?", re.IGNORECASE)
 
 
-class ResolutionRelationInline(admin.TabularInline):
+class ResolutionRelationInline(LabelledTabularInline):
     model = ResolutionRelation
     fk_name = "source"
     fields = ["kind", "target"]

@@ -306,6 +306,7 @@ class ResolutionRelation(models.Model):
     class Meta:
         ordering = ["source", "kind", "-target__number"]
         verbose_name = "relation to an earlier resolution"
+        verbose_name_plural = "relations to earlier resolutions"
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "kind", "target"],

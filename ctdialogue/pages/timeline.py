@@ -9,15 +9,15 @@ reader sees where time passes, but four items of one year still get a row each.
 import datetime
 from dataclasses import dataclass
 
-ROW = 28
+ROW = 30
 TOP = 20
 YEAR_X = 4
-AXIS_X = 132
+AXIS_X = 220
 LABEL_X = AXIS_X + 14
-WIDTH = 320
+WIDTH = 330
 GAP_PER_YEAR = 8
 MOST_GAP = 4  # years of gap drawn at most
-MOST_BULGE = AXIS_X - 52
+MOST_BULGE = AXIS_X - 48
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,6 @@ def timeline(items, links=()) -> Timeline:
 def _arc(y1: float, y2: float) -> str:
     """A curve that leaves the axis at ``y1``, bows to the left and returns at ``y2``:
     the further apart, the wider the bow, so nested arcs do not cover each other."""
-    bulge = min(MOST_BULGE, 10 + abs(y2 - y1) / 4)
+    bulge = min(MOST_BULGE, 10 + abs(y2 - y1) / 2)
     x = AXIS_X - bulge
     return f"M{AXIS_X} {y1:g} C{x:g} {y1:g} {x:g} {y2:g} {AXIS_X} {y2:g}"

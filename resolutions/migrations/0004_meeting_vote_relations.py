@@ -21,6 +21,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'relation to an earlier resolution',
+                'verbose_name_plural': 'relations to earlier resolutions',
                 'ordering': ['source', 'kind', '-target__number'],
             },
         ),

@@ -144,12 +144,12 @@ def test_resolution_page_shows_its_relations_both_ways_and_only_public_ones(clie
         assert "2700" not in text
         assert "2701" not in text
     # The timeline draws the four, this one in bold, with one curve per relation.
-    timeline = page[page.index('<figure class="chart timeline">') :]
+    timeline = page[page.index('<figure class="chart framework-chart">') :]
     timeline = timeline[: timeline.index("</figure>")]
     assert timeline.count("<circle") == 4
-    assert timeline.count("timeline__row--current") == 1
-    assert timeline.count("timeline__arc--extends") == 2
-    assert timeline.count("timeline__arc--recalls") == 1
+    assert timeline.count("framework-chart__row--current") == 1
+    assert timeline.count("framework-chart__arc--extends") == 2
+    assert timeline.count("framework-chart__arc--recalls") == 1
     assert ">2395 (2017)</text>" in timeline
 
 
@@ -159,18 +159,18 @@ def test_resolution_without_relations_has_no_related_section(client):
     page = client.get("/resolutions/2341/").content.decode()
 
     assert "Related resolutions" not in page
-    assert "timeline" not in page
+    assert "framework-chart" not in page
 
 
 @pytest.mark.usefixtures("resolution_framework")
 def test_resolution_list_draws_the_whole_public_framework_whatever_the_filters(client):
     page = client.get("/resolutions/", {"year": "2021"}).content.decode()
 
-    timeline = page[page.index('<figure class="chart timeline">') :]
+    timeline = page[page.index('<figure class="chart framework-chart">') :]
     timeline = timeline[: timeline.index("</figure>")]
     assert '<p class="result-count" role="status">1 resolution</p>' in page
     assert timeline.count("<circle") == 4  # 1373, 1535, 2395, 2617; not 2700, 2701
-    assert timeline.count('class="timeline__arc') == 3
+    assert timeline.count('class="framework-chart__arc') == 3
     assert "from 2001 to 2021" in timeline
     assert "2700" not in page
     assert "2701" not in page
