@@ -1,6 +1,8 @@
 """Accessibility in a real browser: axe-core, keyboard use, a 375 px screen."""
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -103,6 +105,10 @@ def test_event_page_shows_the_record_in_the_browser(page, demo):
     assert page.page.locator("blockquote").count() == 1
 
 
+#: Screenshots of the whole page, not only what the first screen shows.
+WHOLE_PAGE_SHOTS = {"resolution.jpg", "data-at-a-glance.jpg"}
+
+
 def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
     """Writes small screenshots; into docs/screenshots when CTD_SCREENSHOTS=1."""
     target = (
@@ -112,13 +118,35 @@ def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
     )
     target.mkdir(parents=True, exist_ok=True)
     shots = [
+        (page, "/", "home.jpg"),
         (page, "/events/?theme=digital-evidence-and-mutual-legal-assistance", "events-list.jpg"),
         (page, BANGKOK, "event-detail.jpg"),
         (phone, "/themes/digital-evidence-and-mutual-legal-assistance/", "theme-phone.jpg"),
+        (page, "/resolutions/2395/", "resolution.jpg"),
+        (page, "/data/glance/", "data-at-a-glance.jpg"),
     ]
     for browser_page, path, name in shots:
         browser_page.open(path)
-        browser_page.page.screenshot(path=str(target / name), type="jpeg", quality=70)
+        browser_page.page.screenshot(
+            path=str(target / name), type="jpeg", quality=70, full_page=name in WHOLE_PAGE_SHOTS
+        )
+
+    # The event as Chromium prints it, first page of the PDF as a picture (poppler's
+    # pdftoppm, where installed: the README's picture; the PDF itself is checked always).
+    page.open(BANGKOK)
+    page.page.emulate_media(media="print")
+    pdf = target / "event-printed.pdf"
+    page.page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm"):
+        image = target / "event-printed"
+        subprocess.run(
+            ["pdftoppm", "-jpeg", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, image],
+            check=True,
+        )
+        assert image.with_suffix(".jpg").stat().st_size > 10_000
+    pdf.unlink()
+    page.page.emulate_media(media="screen")
 
     # The event editing screen, as staff see it.
     get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")

@@ -47,3 +47,15 @@ def test_a_speaker_page_prints_too(page, demo):
         "none"
     )
     assert document.inner_text("h1").strip() == speaker.full_name
+
+
+def test_a_printed_event_leaves_out_the_calendar_links(page, demo):
+    # Long calendar addresses would fill the first printed page; a reader of paper
+    # cannot click them anyway.
+    document = printed(page, "/events/2nd-asia-ict-ct-dialogue-bangkok/")
+
+    display = document.eval_on_selector(
+        ".add-to-calendar", "node => getComputedStyle(node).display"
+    )
+    assert display == "none"
+    assert "calendar.google.com" not in document.inner_text("main")
