@@ -12,7 +12,13 @@ from django_filters.filters import QuerySetRequestMixin
 
 
 def enumerate_record_choices(result, generator, request, public):
-    """drf-spectacular postprocessing hook: fill in the values of record filters."""
+    """drf-spectacular postprocessing hook: fill in the values of record filters.
+
+    Only for a document served to a request: one written by ``manage.py spectacular``
+    or by the system check (no request, perhaps no tables yet) would freeze the slugs
+    of one moment, so it leaves them out."""
+    if request is None:
+        return result
     for path, _regex, method, view in generator.endpoints:
         filterset_class = getattr(view.cls, "filterset_class", None)
         operation = result["paths"].get(path, {}).get(method.lower())
