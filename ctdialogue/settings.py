@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # The address absolute links use when DJANGO_SITE_URL is not set.
     "ctdialogue.output.addresses.RequestOriginMiddleware",
+    # Visitors' reads from the read replica, when there is one.
+    "ctdialogue.database.replicas.AnonymousReadsFromReplicaMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -132,7 +134,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "ctdialogue"),
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},  # a Redis outage slows, never breaks
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,  # a Redis outage slows, never breaks
+                # ... and never hangs a request: give up on an unreachable Redis quickly.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -174,6 +181,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica (PostgreSQL streaming replication) for visitors' reads: requests
+# without a session cookie read from it, everything else uses the primary
+# (ctdialogue/database/replicas.py). Tests read the primary under both names.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+READS_FROM_REPLICA = bool(DATABASE_REPLICA_URL)
+if READS_FROM_REPLICA:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["ctdialogue.database.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Passwords, language, time ---------------------------------------------

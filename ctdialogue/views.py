@@ -1,6 +1,10 @@
 """Site-wide views: the home page, the data pages, the health check and the error pages."""
 
+import sys
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404, JsonResponse
@@ -8,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from ctdialogue.database import outages
 from ctdialogue.pages.charts import bar_chart, horizontal_bar_chart, stacked_bar_chart
 from ctdialogue.pages.views import bounded
 from events.exports import (
@@ -159,14 +164,36 @@ def record_by_id(request, uid):
 
 @never_cache
 def health(request):
-    """For load balancers and docker-compose: 200 when the database answers."""
+    """For load balancers and docker-compose: which dependency answers. 503 when the
+    database does not (nothing can be served); 200 with "degraded" when only the cache
+    does not (pages are made afresh, more slowly)."""
+    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    report = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    if not checks["database"]:
+        return JsonResponse({"status": "error", **report}, status=503)
+    status = "ok" if checks["cache"] else "degraded"
+    return JsonResponse({"status": status, **report})
+
+
+def _database_answers() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database failure means "not healthy", never a 500 page
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
+
+
+def _cache_answers() -> bool:
+    # The cache ignores its own failures (a Redis outage slows, never breaks), so ask it
+    # to keep a value and give it back.
+    token = uuid.uuid4().hex
+    try:
+        cache.set("health-check", token, timeout=10)
+        return cache.get("health-check") == token
+    except Exception:
+        return False
 
 
 def bad_request(request, exception):
@@ -182,4 +209,8 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    """The 500 handler; a database that cannot be reached is an outage (503), not an
+    error of ours."""
+    if outages.is_outage(sys.exc_info()[1]):
+        return outages.unavailable(request)
     return render(request, "500.html", status=500)

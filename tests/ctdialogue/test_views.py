@@ -222,10 +222,11 @@ def test_home_lists_every_initiative_without_a_link_when_few(client):
     assert "All 1 initiatives" not in page
 
 
-def test_health_reports_database_ok(client):
+def test_health_reports_database_and_cache_ok(client):
     response = client.get("/health/")
 
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    # Outages of either: tests/test_production.py, with real PostgreSQL and Redis.
 
 
 def test_home_query_count_is_the_same_for_one_and_three_events(client):
