@@ -308,6 +308,11 @@ CONTENT_SECURITY_POLICY = {
 # blocks moved to static/css/admin.css: so it is the same, kept apart to be widened
 # here, and only here, if the admin ever needs more.
 ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": dict(CONTENT_SECURITY_POLICY["DIRECTIVES"])}
+# Where signing in starts, and where it ends when the address asked for is missing or
+# not a page of this site (ctdialogue/staff/site.py): the staff admin, never Django's
+# default /accounts/ addresses, which this site does not have.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 # Browser features no page of the site uses, refused to it and to anything it embeds.
 PERMISSIONS_POLICY = {
     feature: []
