@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # recovery codes
     "import_export",
+    "csp",
     "ctdialogue.apps.CtdialogueConfig",
     "ctdialogue.publishing",
     "ctdialogue.safety",
@@ -119,6 +120,10 @@ MIDDLEWARE = [
     "ctdialogue.publishing.middleware.ApplyDueChangesMiddleware",
     # Anonymous pages from the cache, under the content version (ctdialogue/caching).
     "ctdialogue.caching.middleware.PageCacheMiddleware",
+    # Content-Security-Policy and Permissions-Policy, inside the page cache so that a
+    # cached page keeps its own policy (ctdialogue/safety/headers.py).
+    "ctdialogue.safety.headers.ContentSecurityPolicyMiddleware",
+    "ctdialogue.safety.headers.PermissionsPolicyMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -301,6 +306,60 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 # Staff sessions end with the browser too: offices share computers.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Content Security Policy and browser permissions ------------------------
+# django-csp (ctdialogue/safety/headers.py): public pages load nothing but the site's
+# own files, with no inline script or style. The API's documentation page widens it in
+# its view (ctdialogue/urls.py); the admin has its own policy below.
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],  # and the origin of MEDIA_URL, if it names another
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin's own policy. Chromium blocked nothing of Django's admin nor of TinyMCE 7
+# (served from our static files; it styles through the CSSOM, which CSP allows) under
+# the public policy (tests/e2e/test_headers.py), once our admin templates' <style>
+# blocks moved to static/css/admin.css: so it is the same, kept apart to be widened
+# here, and only here, if the admin ever needs more.
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": dict(CONTENT_SECURITY_POLICY["DIRECTIVES"])}
+# Where signing in starts, and where it ends when the address asked for is missing or
+# not a page of this site (ctdialogue/staff/site.py): the staff admin, never Django's
+# default /accounts/ addresses, which this site does not have.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Browser features no page of the site uses, refused to it and to anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # --- Logging: everything to stdout, for gunicorn and containers -------------
 

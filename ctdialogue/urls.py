@@ -1,3 +1,4 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -27,10 +28,22 @@ router.register("speakers", events.api.PersonViewSet, basename="speaker")
 router.register("themes", events.api.ThemeViewSet, basename="theme")
 router.register("series", events.api.SeriesViewSet, basename="series")
 
+#: What Swagger UI needs beyond the site's policy, from what Chromium blocked
+#: (tests/e2e/test_headers.py): the <style> block of drf-spectacular's page (allowed by
+#: its hash, not by 'unsafe-inline') and the data: icons of its own stylesheet.
+SWAGGER_UI_POLICY = {
+    "style-src": ["'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"],
+    "img-src": ["data:"],
+}
+
 api_patterns = [
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        csp_update(SWAGGER_UI_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
 ]
 
 urlpatterns = [

@@ -98,6 +98,7 @@ WHOLE_SITE_TESTS = {
     "tests/e2e/test_admin.py",
     "tests/e2e/test_print.py",
     "tests/test_production.py",
+    "tests/e2e/test_headers.py",
 }
 
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
+from pypdf import PdfWriter
 
 from events.models import Event, Person
 from tests.admin_forms import admin_url
@@ -55,14 +56,17 @@ def upload(name, data, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
-def pdf_bytes(text="Concept note"):
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% "
-        + text.encode()
-        + b"\n"
-        + b"0" * 1500
-        + b"\n%%EOF\n"
-    )
+def pdf_bytes(text="Concept note", build=None):
+    """A real one-page PDF made with pypdf, over 1 KB; ``build(writer)`` may add to it
+    before it is written (an action, an attachment...)."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": text, "/Subject": "0" * 1500})
+    if build is not None:
+        build(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def management_form(prefix, total=0, initial=0):

@@ -8,6 +8,13 @@ export says up front how many records it holds (``X-Record-Count``; in JSON also
 dropped connection or a killed worker is recognisably incomplete. Each
 content app declares its columns (``Column``); the same list documents the data on
 the /data/ page.
+
+A spreadsheet opening a CSV file runs a cell that starts like a formula. A text cell
+that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written with
+a single quote before it (OWASP's advice on CSV injection), and every text cell is in
+double quotes, so that a separator inside it cannot start a new cell in a spreadsheet
+that splits on another character. Numbers are numbers: a column of whole numbers is
+written unquoted and never changed, so -2 stays -2. JSON gives every value exactly.
 """
 
 import csv
@@ -44,6 +51,18 @@ def list_cell(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(
         str(item).replace("\\", "\\\\").replace(";", "\\;") for item in items
     )
+
+
+#: How a spreadsheet formula may begin (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """``value`` as a spreadsheet cell that cannot run: text that starts like a
+    formula gets a single quote before it; numbers, dates and empty cells are kept."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 @dataclass(frozen=True)
@@ -188,13 +207,17 @@ def linked(record_model, relation: str, ids: list, *fields: str) -> dict:
 def csv_lines(source: Iterable, columns: list[Column]) -> Iterator[str]:
     """The header and a line for each record of ``source``, its cells read straight
     from the columns."""
-    writer = csv.writer(_Echo())
+    # Text quoted, numbers not (see the module's docstring).
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_NONNUMERIC)
     # A byte order mark lets spreadsheet software detect UTF-8.
     yield "\ufeff" + writer.writerow([column.name for column in columns])
     cells = [(column.value, column.is_list) for column in columns]
     for obj in source:
         yield writer.writerow(
-            [list_cell(value(obj)) if is_list else value(obj) for value, is_list in cells]
+            [
+                spreadsheet_cell(list_cell(value(obj)) if is_list else value(obj))
+                for value, is_list in cells
+            ]
         )
 
 

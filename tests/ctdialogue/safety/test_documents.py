@@ -1,9 +1,19 @@
-"""PDF attachments: checked by name, content type and first bytes; their size is
-recorded and shown with a download link on the event page."""
+"""PDF attachments: checked by name, content type and first bytes, then read with
+pypdf (active content and unreadable files are refused); their size is recorded and
+shown with a download link on the event page."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
+from ctdialogue.safety.documents import check_pdf
 from events.models import Attachment, Event
 from tests.admin_forms import admin_url
 from tests.assertions import count_queries
@@ -159,3 +169,130 @@ def test_event_page_queries_do_not_grow_with_documents(client):
     assert count_queries(client, one.get_absolute_url()) == count_queries(
         client, three.get_absolute_url()
     )
+
+
+# --- Active content: refused with a message -----------------------------------------
+
+
+def js_open_action(writer):
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
+
+
+def js_in_names_tree(writer):
+    """Document-level JavaScript, named in the catalogue's names tree."""
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("1")}
+    )
+    names = ArrayObject([TextStringObject("start"), writer._add_object(action)])
+    tree = DictionaryObject({NameObject("/Names"): names})
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/JavaScript"): writer._add_object(tree)}
+    )
+
+
+def embedded_file(writer):
+    writer.add_attachment("payload.txt", b"not for readers")
+
+
+def launch_in_annotation(writer):
+    """A link on the page whose action starts a program: found by walking the pages."""
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")}
+    )
+    annotation = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (0, 0, 100, 100)]),
+            NameObject("/A"): action,
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+
+def page_open_action(writer):
+    writer.pages[0][NameObject("/AA")] = DictionaryObject(
+        {NameObject("/O"): DictionaryObject({NameObject("/S"): NameObject("/GoTo")})}
+    )
+
+
+def active(what):
+    return (
+        f"This PDF contains {what}, which a reader's PDF viewer could run or open. Save it "
+        "again without it (for example, print it to a new PDF) and upload it again."
+    )
+
+
+UNREADABLE = (
+    "This PDF could not be read (it may be damaged or password-protected). Save or export "
+    "it again as an ordinary PDF and upload it again."
+)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        pytest.param(js_open_action, active("JavaScript"), id="javascript-open-action"),
+        pytest.param(js_in_names_tree, active("JavaScript"), id="javascript-names-tree"),
+        pytest.param(embedded_file, active("embedded files"), id="embedded-file"),
+        pytest.param(
+            launch_in_annotation, active("an action that launches a program"), id="launch"
+        ),
+        pytest.param(
+            page_open_action,
+            active("actions that run by themselves (when a page opens, a field changes...)"),
+            id="page-additional-action",
+        ),
+    ],
+)
+def test_pdf_with_active_content_is_refused_with_what_it_holds(staff_client, build, message):
+    data = pdf_bytes(build=build)
+
+    response = add_event_with_document(staff_client, upload("note.pdf", data, "application/pdf"))
+
+    assert response.status_code == 200
+    assert errors_of(response) == [message]
+    assert Attachment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R", id="truncated"),
+        pytest.param(pdf_bytes()[:400], id="cut-off"),
+        pytest.param(b"%PDF-1.4\n" + bytes(range(256)) * 8, id="noise"),
+    ],
+)
+def test_pdf_that_cannot_be_read_is_refused(staff_client, data):
+    response = add_event_with_document(staff_client, upload("note.pdf", data, "application/pdf"))
+
+    assert response.status_code == 200
+    assert errors_of(response) == [UNREADABLE]
+    assert Attachment.objects.count() == 0
+
+
+def test_clean_pdf_with_an_open_action_to_a_page_is_accepted():
+    """Opening at a page is an ordinary destination, not something that runs."""
+
+    def open_at_first_page(writer):
+        writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+            [writer.pages[0].indirect_reference, NameObject("/Fit")]
+        )
+
+    data = pdf_bytes(build=open_at_first_page)
+
+    assert check_pdf(upload("note.pdf", data, "application/pdf")) == len(data)
+
+
+def test_check_pdf_leaves_the_upload_at_its_start():
+    file = upload("note.pdf", pdf_bytes(build=embedded_file), "application/pdf")
+
+    with pytest.raises(ValidationError):
+        check_pdf(file)
+
+    assert file.read(5) == b"%PDF-"

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.conftest import PASSWORD
 from tests.signing_in import (
     INDEX_URL,
     LOGIN_URL,
@@ -238,3 +240,59 @@ def test_admin_is_served_at_the_path_from_the_environment():
         "/office-7f3a/ admin:login",
         "/admin/login/ is not found",
     ]
+
+
+# --- Where signing in leads (?next=) -------------------------------------------------
+
+UNSAFE_NEXT = [
+    pytest.param("", id="empty"),
+    pytest.param("https://evil.example/admin/", id="other-host"),
+    pytest.param("//evil.example/admin/", id="scheme-relative"),
+    pytest.param("\\\\evil.example/admin/", id="backslashes"),
+    pytest.param("/\\evil.example/admin/", id="slash-backslash"),
+    pytest.param("javascript:alert(document.cookie)", id="javascript"),
+    pytest.param("admin/events/", id="relative-path"),
+    pytest.param("/no-such-page-here/", id="not-a-page"),
+    pytest.param("http://testserver/admin/events/event/", id="insecure-scheme-when-https"),
+]
+
+
+@pytest.mark.parametrize("next_url", UNSAFE_NEXT)
+def test_unsafe_next_after_login_lands_on_the_admin(editor, client, next_url):
+    response = log_in(client, "editor", next=next_url, secure=True)
+
+    assert response.status_code == 302
+    assert response.url == INDEX_URL
+    assert is_logged_in(client)
+
+
+def test_missing_next_after_login_lands_on_the_admin(editor, client):
+    response = client.post(LOGIN_URL, {"username": "editor", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == INDEX_URL
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["/admin/events/event/", "/admin/events/event/?q=bangkok&o=1", "/events/"],
+)
+def test_safe_next_after_login_is_kept(editor, client, next_url):
+    response = log_in(client, "editor", next=next_url)
+
+    assert response.status_code == 302
+    assert response.url == next_url
+
+
+def test_login_form_carries_only_a_safe_next(client):
+    unsafe = client.get(LOGIN_URL, {"next": "//evil.example/"}).content.decode()
+    safe = client.get(LOGIN_URL, {"next": "/admin/events/event/"}).content.decode()
+
+    assert 'name="next" value="/admin/"' in unsafe
+    assert "evil.example" not in unsafe
+    assert 'name="next" value="/admin/events/event/"' in safe
+
+
+def test_signing_in_settings_name_the_staff_admin(settings):
+    assert resolve_url(settings.LOGIN_URL) == LOGIN_URL
+    assert resolve_url(settings.LOGIN_REDIRECT_URL) == INDEX_URL
