@@ -238,3 +238,17 @@ def test_damaged_media_archive_is_refused_before_anything_is_written(
 
     assert Event.objects.count() == rows
     assert not Path(settings.MEDIA_ROOT).exists()
+
+
+def test_media_in_the_bucket_are_backed_up_by_listing_it(
+    object_storage, transactional_db, tmp_path
+):
+    site_with_media()  # written to the bucket
+    in_bucket = checksums(default_storage)
+    call_command("backup", output=tmp_path / "backup", verbosity=0)
+    disk = FileSystemStorage(location=tmp_path / "disk")
+
+    restore_backup(tmp_path / "backup", storage=disk, force=True)
+
+    assert len(in_bucket) == 5  # the photo, its three renditions and the PDF
+    assert checksums(disk) == in_bucket
