@@ -79,7 +79,7 @@ def _run(command: list[str], settings_dict: dict) -> None:
 
 
 @contextmanager
-def _postgresql(settings_dict: dict):
+def postgresql_connection(settings_dict: dict):
     import psycopg
 
     with psycopg.connect(**libpq_parameters(settings_dict)) as connection:
@@ -96,14 +96,14 @@ def _count_rows(cursor, tables: list[str]) -> dict[str, int]:
 
 def postgresql_tables(settings_dict: dict) -> dict[str, int]:
     """{table: row count} of the database as it is now."""
-    with _postgresql(settings_dict) as connection, connection.cursor() as cursor:
+    with postgresql_connection(settings_dict) as connection, connection.cursor() as cursor:
         cursor.execute(TABLES_SQL)
         return _count_rows(cursor, [row[0] for row in cursor.fetchall()])
 
 
 def dump_postgresql(settings_dict: dict, target: Path) -> dict[str, int]:
     """Write the database to ``target``; {table: row count} in the same snapshot."""
-    with _postgresql(settings_dict) as connection, connection.cursor() as cursor:
+    with postgresql_connection(settings_dict) as connection, connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
@@ -117,7 +117,7 @@ def dump_postgresql(settings_dict: dict, target: Path) -> dict[str, int]:
 
 
 def restore_postgresql(settings_dict: dict, source: Path, *, clean: bool) -> None:
-    with _postgresql(settings_dict) as connection:
+    with postgresql_connection(settings_dict) as connection:
         program = client_program("pg_restore", connection.info.server_version)
     options = ["--clean", "--if-exists"] if clean else []
     command = [program, "--no-owner", "--no-privileges", "--single-transaction"]

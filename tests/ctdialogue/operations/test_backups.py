@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -61,7 +62,7 @@ TABLE_CONTENTS_SQL = (
 
 def table_contents(settings_dict) -> dict[str, tuple[int, str]]:
     """{table: (rows, MD5 of every row's text)} of every table of a database."""
-    with dumps._postgresql(settings_dict) as db, db.cursor() as cursor:
+    with dumps.postgresql_connection(settings_dict) as db, db.cursor() as cursor:
         cursor.execute(dumps.TABLES_SQL)
         tables = [row[0] for row in cursor.fetchall()]
         contents = {}
@@ -78,23 +79,22 @@ def empty_database():
     source = connection.settings_dict
     name = f"{source['NAME'].removeprefix('test_')}_restore"
     server = {**source, "NAME": "postgres", "USER": "postgres"}
-    with dumps._postgresql(server) as admin:
+    with dumps.postgresql_connection(server) as admin:
         admin.autocommit = True
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield {**source, "NAME": name}
     finally:
-        with dumps._postgresql(server) as admin:
+        with dumps.postgresql_connection(server) as admin:
             admin.autocommit = True
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def manage(*arguments, database, media_root):
     """`manage.py` in a new process that knows only the empty system."""
-    address = (
-        f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    )
+    account = database["USER"] + (f":{quote(database['PASSWORD'])}" if database["PASSWORD"] else "")
+    address = f"postgres://{account}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     environment = {
         **os.environ,
         "DATABASE_URL": address,

@@ -20,6 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         manifest, summary = make_backup(options["output"], using=options["database"])
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backed up {summary} to {options['output']} (made at {manifest['created_at']})."

@@ -24,8 +24,10 @@ class Command(BaseCommand):
         manifest, summary = restore_backup(
             options["directory"], using=options["database"], force=options["force"]
         )
-        for table, rows in sorted(manifest["database"]["tables"].items()):
-            if options["verbosity"] > 1:
+        if options["verbosity"] == 0:
+            return
+        if options["verbosity"] > 1:
+            for table, rows in sorted(manifest["database"]["tables"].items()):
                 self.stdout.write(f"  {table}: {rows} rows")
         self.stdout.write(
             self.style.SUCCESS(
