@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ctdialogue.operations.storage import media_storage
+from ctdialogue.operations.storage import media_origin, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -218,6 +218,9 @@ STORAGES = {
         )
     },
 }
+
+# Where media addresses point ("" for /media/ on this site), for a Content-Security-Policy.
+MEDIA_ORIGIN = media_origin(STORAGES["default"])
 
 # Uploads: large enough for a workshop photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

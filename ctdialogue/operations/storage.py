@@ -73,5 +73,17 @@ def media_storage(url: str) -> dict:
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}
 
 
-def is_object_storage(storage_setting: dict) -> bool:
-    return storage_setting.get("BACKEND") == S3_BACKEND
+def media_origin(storage_setting: dict) -> str:
+    """The origin media addresses start with ("" for the site's own /media/): what a
+    Content-Security-Policy's img-src must allow."""
+    if storage_setting.get("BACKEND") != S3_BACKEND:
+        return ""
+    options = storage_setting["OPTIONS"]
+    if options.get("custom_domain"):
+        return f"https://{options['custom_domain']}"
+    if options.get("endpoint_url"):
+        parts = urlsplit(options["endpoint_url"])
+        return f"{parts.scheme}://{parts.netloc}"
+    region = options.get("region_name")
+    host = f"s3.{region}.amazonaws.com" if region else "s3.amazonaws.com"
+    return f"https://{options['bucket_name']}.{host}"

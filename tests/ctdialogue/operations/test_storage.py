@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from ctdialogue.operations.storage import CACHE_CONTROL, media_storage
+from ctdialogue.operations.storage import CACHE_CONTROL, media_origin, media_storage
 from events.models import Attachment, Event, Person, Photo
 from tests.admin_forms import admin_url
 from tests.factories import PersonFactory
@@ -66,6 +66,19 @@ def test_storage_url_on_aws_with_a_custom_domain():
     assert options["default_acl"] == "public-read"
     assert "endpoint_url" not in options
     assert "addressing_style" not in options  # AWS's own choice
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("", ""),
+        ("s3://b?endpoint_url=http://minio:9000/&region=us-east-1", "http://minio:9000"),
+        ("s3://b?custom_domain=media.example.org", "https://media.example.org"),
+        ("s3://b?region=eu-west-3", "https://b.s3.eu-west-3.amazonaws.com"),
+    ],
+)
+def test_media_origin_is_where_image_addresses_point(url, origin):
+    assert media_origin(media_storage(url)) == origin
 
 
 @pytest.mark.parametrize(
@@ -136,7 +149,9 @@ def fetch(address: str) -> bytes:
 
 
 @pytest.mark.django_db
-def test_public_page_images_come_from_the_bucket(object_storage, s3_endpoint, client, staff_client):
+def test_public_page_images_come_from_the_bucket(
+    object_storage, s3_endpoint, client, staff_client, settings
+):
     s3, bucket = object_storage
     add_event_with_photo(staff_client, upload("a.jpg", image_bytes((1200, 800), "JPEG")))
     photo = Photo.objects.get()
@@ -144,6 +159,7 @@ def test_public_page_images_come_from_the_bucket(object_storage, s3_endpoint, cl
     page = client.get(photo.event.get_absolute_url()).content.decode()
 
     addresses = image_addresses(page)
+    assert media_origin(settings.STORAGES["default"]) == s3_endpoint
     stored = [photo.image.name, *photo.renditions.values()]
     assert sorted(set(addresses)) == sorted(f"{s3_endpoint}/{bucket}/{name}" for name in stored)
     for address in set(addresses):  # anonymous, unsigned requests, as a browser makes them
