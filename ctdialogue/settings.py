@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ctdialogue.operations.storage import media_origin, media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
     "ctdialogue.caching",
     "ctdialogue.sample",
     "ctdialogue.staff",
+    "ctdialogue.operations",
     "events",
     "events.facets",
     "resolutions",
@@ -225,8 +228,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploads and their renditions: local files under MEDIA_ROOT (served by the reverse
+# proxy in production), or an S3-compatible bucket when DJANGO_STORAGE_URL names one,
+# e.g. s3://ctdialogue-media?endpoint_url=http://minio:9000&region=us-east-1. Credentials
+# come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (read by boto3), never the URL.
+# The URL's form and why addresses are public: ctdialogue/operations/storage.py.
+STORAGE_URL = os.environ.get("DJANGO_STORAGE_URL", "")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(STORAGE_URL),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -235,6 +245,9 @@ STORAGES = {
         )
     },
 }
+
+# Where media addresses point ("" for /media/ on this site), for a Content-Security-Policy.
+MEDIA_ORIGIN = media_origin(STORAGES["default"])
 
 # Uploads: large enough for a workshop photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -224,18 +225,30 @@ class Picture:
     height: int | None
 
 
+def image_size(fieldfile) -> tuple[int | None, int | None]:
+    """The width and height in ``fieldfile``'s header, kept in the cache under the
+    file's name (an upload never reuses a name): reading a header from a bucket
+    downloads the whole file, for every portrait of a list of speakers."""
+    key = f"image-size:{fieldfile.storage.__class__.__name__}:{fieldfile.name}"
+    size = cache.get(key)
+    if size is None:
+        try:
+            size = (fieldfile.width, fieldfile.height)
+        except (OSError, ValueError, TypeError):
+            return None, None  # a missing file is looked for again next time
+        cache.set(key, size, timeout=None)
+    return tuple(size)
+
+
 def picture_for(fieldfile, renditions: dict, width=None, height=None, storage=default_storage):
     """The ``src``, ``srcset`` and intrinsic size of ``fieldfile`` and its renditions.
 
     ``width`` and ``height`` are the stored dimensions where the model keeps them;
-    otherwise they are read from the file's header (no decoding)."""
+    otherwise they are read from the file's header (no decoding), once per file."""
     if not fieldfile:
         return None
     if not (width and height):
-        try:
-            width, height = fieldfile.width, fieldfile.height
-        except (OSError, ValueError, TypeError):
-            width = height = None
+        width, height = image_size(fieldfile)
     candidates = sorted(
         ((int(w), storage.url(name)) for w, name in (renditions or {}).items()),
         key=lambda candidate: candidate[0],

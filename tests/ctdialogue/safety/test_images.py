@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import ExifTags, Image
 
+from ctdialogue.safety.images import picture_for
 from ctdialogue.safety.renditions import generate_renditions
 from events.models import Event, Organization, Person, Photo
 from tests.admin_forms import admin_url
@@ -385,6 +386,17 @@ def test_event_page_gives_decorative_photo_an_empty_alt(client, staff_client):
     page = client.get(photo.event.get_absolute_url()).content.decode()
 
     assert f'<img src="{photo.image.url}" width="100" height="50" alt="" decoding="async"' in page
+
+
+def test_image_size_is_read_from_the_file_once(db):
+    name = default_storage.save("people/portrait.png", ContentFile(image_bytes((40, 30))))
+    person = PersonFactory(photo=name)
+    assert picture_for(person.photo, {}).width == 40
+    default_storage.delete(name)
+
+    again = picture_for(Person.objects.get(pk=person.pk).photo, {})  # a new request's record
+
+    assert (again.width, again.height) == (40, 30)
 
 
 def test_person_page_portrait_whose_file_is_missing_still_renders(client):
