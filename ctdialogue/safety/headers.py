@@ -3,8 +3,8 @@
 ``Content-Security-Policy`` comes from django-csp: ``settings.CONTENT_SECURITY_POLICY``
 for every page, ``settings.ADMIN_CONTENT_SECURITY_POLICY`` under ``settings.ADMIN_URL``,
 and a view may still widen or replace its own with django-csp's decorators (the API's
-documentation page does). When uploads are served from another origin (``MEDIA_URL``
-an absolute address, as with object storage), that origin is added to ``img-src``.
+documentation page does). When uploads are served from another origin (a bucket of
+object storage, or an absolute ``MEDIA_URL``), that origin is added to ``img-src``.
 
 ``Permissions-Policy`` refuses the browser features named in
 ``settings.PERMISSIONS_POLICY`` (a feature with an empty list is allowed nowhere).
@@ -17,7 +17,11 @@ from django.conf import settings
 
 
 def media_origin() -> str | None:
-    """The origin uploads are served from, when it is not this site's."""
+    """The origin uploads are served from, when it is not this site's: the object
+    store's (``settings.MEDIA_ORIGIN``, from ``DJANGO_STORAGE_URL``), or that of an
+    absolute ``MEDIA_URL``."""
+    if settings.MEDIA_ORIGIN:
+        return settings.MEDIA_ORIGIN
     parts = urlsplit(settings.MEDIA_URL)
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 

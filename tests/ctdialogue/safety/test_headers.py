@@ -98,6 +98,14 @@ def test_uploads_from_another_origin_may_be_shown(client, settings):
     assert policy == {**STRICT, "img-src": {"'self'", "https://media.example.org"}}
 
 
+def test_photos_from_the_object_store_may_be_shown(client, settings):
+    settings.MEDIA_ORIGIN = "https://media.example.org"  # from DJANGO_STORAGE_URL
+
+    policy = directives(client.get("/")["Content-Security-Policy"])
+
+    assert policy == {**STRICT, "img-src": {"'self'", "https://media.example.org"}}
+
+
 def test_permissions_policy_refuses_the_powerful_features(client):
     header = client.get("/")["Permissions-Policy"]
     features = dict(item.split("=", 1) for item in header.split(", "))
