@@ -1,10 +1,13 @@
 """The files people deploy with: docker-compose.yml, settings, static files."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from django.conf import settings
@@ -12,29 +15,68 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 
 
-def test_docker_compose_names_database_and_web_services():
-    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
-    services = compose["services"]
-    assert set(services) == {"db", "web"}
-    assert services["db"]["image"].startswith("postgres")
-    assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
-    assert "pgdata:/var/lib/postgresql/data" in services["db"]["volumes"]
-    assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
-    command = services["web"]["command"]
-    assert command.index("migrate") < command.index("gunicorn")
-    assert "collectstatic" in command
-    assert set(compose["volumes"]) == {"pgdata", "media"}
+
+def test_docker_compose_follows_the_compose_specification():
+    schema = json.loads((ROOT / "tests" / "vendor" / "compose-spec.json").read_text())
+    validator = jsonschema.Draft7Validator(schema)
+    broken = {**compose(), "services": {"web": {"image": "x", "restart_policy": "always"}}}
+
+    assert [error.message for error in validator.iter_errors(compose())] == []
+    assert list(validator.iter_errors(broken))  # the schema does catch a mistake
+
+
+def test_docker_compose_runs_the_production_shape_with_health_checks():
+    services = compose()["services"]
+
+    assert set(services) == {
+        "nginx",
+        "setup",
+        "web",
+        "db",
+        "db-replica",
+        "redis",
+        "minio",
+        "minio-bucket",
+    }
+    assert services["web"]["deploy"]["replicas"] == 2
+    assert services["nginx"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert services["web"]["depends_on"]["setup"]["condition"] == "service_completed_successfully"
+    setup = services["setup"]["command"]
+    assert setup.index("migrate") < setup.index("collectstatic")
+    for name in ("nginx", "web", "db", "db-replica", "redis", "minio"):
+        assert services[name]["healthcheck"]["test"], name
+    environment = services["web"]["environment"]
+    assert environment["DATABASE_REPLICA_URL"].endswith("@db-replica:5432/ctdialogue")
+    assert environment["REDIS_URL"].startswith("redis://redis:")
+    assert environment["DJANGO_STORAGE_URL"].startswith("s3://")
+    assert "./deploy/nginx/templates:/etc/nginx/templates:ro" in services["nginx"]["volumes"]
+    assert (ROOT / "deploy" / "postgres" / "replica-entrypoint.sh").is_file()
+
+
+def test_every_variable_docker_compose_reads_is_in_the_readme_table():
+    text = (ROOT / "docker-compose.yml").read_text()
+    used = set(re.findall(r"(?<!\$)\$\{([A-Z_][A-Z0-9_]*)", text))
+    readme = (ROOT / "README.md").read_text()
+    first_cells = re.findall(r"^\| (`[^|]*)\|", readme, flags=re.MULTILINE)
+    documented = {name for cell in first_cells for name in re.findall(r"`([A-Z_0-9]+)`", cell)}
+
+    assert used >= {"DJANGO_SECRET_KEY", "POSTGRES_PASSWORD", "MINIO_ROOT_PASSWORD"}
+    assert used - documented == set()
 
 
 def test_docker_compose_holds_no_secret_values():
-    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose()["services"]
 
-    web_env = compose["services"]["web"]["environment"]
-    db_env = compose["services"]["db"]["environment"]
+    web_env = services["web"]["environment"]
+    db_env = services["db"]["environment"]
     assert web_env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY")
     assert db_env["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD")
+    assert db_env["REPLICATION_PASSWORD"].startswith("${REPLICATION_PASSWORD")
     assert "${POSTGRES_PASSWORD" in web_env["DATABASE_URL"]
+    assert web_env["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_ROOT_PASSWORD")
 
 
 def _run_settings(env_overrides):
