@@ -97,6 +97,7 @@ WHOLE_SITE_TESTS = {
     "tests/e2e/test_review.py",
     "tests/e2e/test_admin.py",
     "tests/e2e/test_print.py",
+    "tests/deploy/test_nginx.py",
 }
 
 
