@@ -69,7 +69,7 @@ def test_the_rate_the_benchmark_lifts_is_the_templates():
     names = ["PORT", "UPSTREAM", "STATIC_ROOT", "MEDIA_ROOT", "CACHE_PATH", "ADMIN_PATH"]
     conf = bench.render_nginx_template({f"NGINX_{name}": f"<{name}>" for name in names})
 
-    assert conf.count(bench.NGINX_RATE) == 2  # the zone, and the comment naming it
+    assert conf.count(bench.NGINX_RATE_LIMIT) == 1
     assert "listen <PORT>;" in conf
     assert "server <UPSTREAM>;" in conf
 
