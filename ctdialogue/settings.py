@@ -6,6 +6,7 @@ README; the defaults are the safe ones (DEBUG off, no secret committed).
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -158,6 +159,33 @@ else:
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 3600)
 PAGE_CACHE_SHARED_SECONDS = env_int("DJANGO_PAGE_CACHE_SHARED_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 30)
+
+# --- Behind a reverse proxy: the client's address ---------------------------
+
+# Whom to believe about the client's address (ctdialogue/clients.py), for the login
+# lockout and the API's rate limit: unset or 0, nobody (REMOTE_ADDR only, as when
+# gunicorn faces the clients); a number, how many proxies of ours append to
+# X-Forwarded-For (1 for the nginx of deploy/nginx/); or comma-separated networks in
+# CIDR notation that hold only our proxies (e.g. 10.0.0.0/8,172.16.0.0/12).
+
+
+def env_trusted_proxies(name: str) -> int | list[str]:
+    value = os.environ.get(name, "").strip()
+    if not value or value.isdigit():
+        return int(value or 0)
+    networks = env_list(name)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} must be a number of proxies or networks such as 10.0.0.0/8, "
+                f"not {network!r}."
+            ) from error
+    return networks
+
+
+TRUSTED_PROXIES = env_trusted_proxies("DJANGO_TRUSTED_PROXIES")
 
 ROOT_URLCONF = "ctdialogue.urls"
 WSGI_APPLICATION = "ctdialogue.wsgi.application"
@@ -428,6 +456,8 @@ DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 # --- The open read-only API -------------------------------------------------
 
+# Per client address (ctdialogue/clients.py), counted in the "default" cache: shared by
+# every worker and instance with REDIS_URL, per process without it (output/api.py).
 API_ANON_RATE = os.environ.get("DJANGO_API_ANON_RATE", "120/minute")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -463,8 +493,9 @@ SPECTACULAR_SETTINGS = {
 # failed attempts for one username from one address, that pair is locked for
 # AXES_COOLOFF_TIME (colleagues behind the same office address are not locked out by
 # one person's typos, and nobody can lock a colleague out from elsewhere). The address
-# is REMOTE_ADDR only: X-Forwarded-For and friends are written by the client, and a
-# new value per attempt would otherwise dodge the lock.
+# is the one TRUSTED_PROXIES yields (REMOTE_ADDR unless proxies are trusted): the rest
+# of X-Forwarded-For is written by the client, and a new value per attempt would
+# otherwise dodge the lock.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -472,7 +503,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "ctdialogue.staff.site.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "ctdialogue.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from ctdialogue.publishing.review import NEXT_DUE_KEY, NOTHING_DUE
 
-pytest_plugins = ["tests.records"]
+pytest_plugins = ["tests.records", "tests.serving"]
 
 PASSWORD = "correct horse battery"
 

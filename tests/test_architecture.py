@@ -99,6 +99,7 @@ WHOLE_SITE_TESTS = {
     "tests/e2e/test_print.py",
     "tests/test_production.py",
     "tests/e2e/test_headers.py",
+    "tests/deploy/test_nginx.py",
 }
 
 

@@ -18,16 +18,51 @@ from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
 
+from ctdialogue.clients import client_address
 from ctdialogue.pages.filters import BAD_PARAMETERS, is_tracking, unknown_parameter
 
 from .addresses import absolute
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
-    """Reads its rate from settings on every request (so tests and deployments can set it)."""
+    """``settings.API_ANON_RATE`` requests per client address, counted in the default
+    cache (Redis with ``REDIS_URL``: one count for every worker and instance).
+
+    The rate is read on every request (so tests and deployments can set it). The
+    client is ``client_address()``, as for the login lockout. A window opens with a
+    client's first request and lasts the rate's period; each request adds one to its
+    count with the cache's atomic ``incr`` (Redis ``INCRBY``), so requests arriving at
+    once in two workers cannot both take the last place, as they could with DRF's
+    read-then-write history. If the cache is unreachable, requests pass.
+    """
 
     def get_rate(self):
         return settings.API_ANON_RATE
+
+    def get_ident(self, request):
+        return client_address(request)
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        self.cache.add(f"{self.key}:opened", self.now, self.duration)
+        self.cache.add(self.key, 0, self.duration)
+        try:
+            count = self.cache.incr(self.key)
+        except ValueError:  # the window closed between add and incr: open another
+            self.cache.add(self.key, 1, self.duration)
+            count = 1
+        return count is None or count <= self.num_requests
+
+    def wait(self):
+        opened = self.cache.get(f"{self.key}:opened")
+        if opened is None:
+            return self.duration
+        return max(opened + self.duration - self.now, 1)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

@@ -10,6 +10,9 @@ and measures each page of ``pages()``:
 - requests/s and p50/p99 latency with wrk (Debian's package), uncached (a server
   with the page cache off) and cached (the same with it on);
 - a static file through the same stack, the ceiling for comparison;
+- every page and the static file again through nginx (Debian's) with the configuration
+  in deploy/nginx/, in front of a server with the page cache on: the one-second
+  micro-cache and nginx's own static-file rate;
 - the full CSV export: rows/s and the growth of the worker's peak memory.
 
 Figures depend on the machine and whatever else runs on it: compare versions in one
@@ -233,6 +236,128 @@ def serving(workers: int, static_root: Path, **env):
         server.stop()
 
 
+# --- nginx in front ---------------------------------------------------------------
+
+NGINX = "/usr/sbin/nginx"
+NGINX_TEMPLATE = Path(settings.BASE_DIR) / "deploy" / "nginx" / "templates"
+NGINX_VARIABLE = re.compile(r"\$\{(NGINX_[A-Z_]+)\}")
+#: The per-address request limit in the template, which wrk (one address) would hit.
+NGINX_RATE_LIMIT = "limit_req zone=ctdialogue_requests burst=40 nodelay;"
+
+
+def render_nginx_template(values: dict[str, str]) -> str:
+    """What envsubst (and the official nginx image) makes of deploy/nginx/'s template."""
+    text = (NGINX_TEMPLATE / "ctdialogue.conf.template").read_text(encoding="utf-8")
+    return NGINX_VARIABLE.sub(lambda match: values[match.group(1)], text)
+
+
+def nginx_main_conf(folder: Path, site_conf: Path) -> str:
+    """A main configuration for Debian's nginx run without installing it: in the
+    foreground, every file it writes in ``folder``, the site's in its http block."""
+    user = "user root;" if os.geteuid() == 0 else ""  # as root, still read root's folders
+    temp = " ".join(
+        f"{kind}_temp_path {folder / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""
+        daemon off;
+        {user}
+        worker_processes 1;
+        pid {folder / "nginx.pid"};
+        error_log {folder / "error.log"} warn;
+        events {{ worker_connections 1024; }}
+        http {{
+            include /etc/nginx/mime.types;
+            default_type application/octet-stream;
+            access_log off;
+            {temp}
+            include {site_conf};
+        }}
+    """
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the process stopped with status {process.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+@contextlib.contextmanager
+def proxied(server: Server, static_root: Path, media_root: Path, folder: Path, unlimited=False):
+    """Debian's nginx with deploy/nginx/'s configuration in front of ``server``, on a
+    free port; its address. ``unlimited`` lifts the per-address request rate."""
+    if not Path(NGINX).is_file():
+        raise RuntimeError("nginx is not installed (apt-get install nginx)")
+    port = free_port()
+    site_conf = folder / "ctdialogue.conf"
+    site_conf.write_text(
+        render_nginx_template(
+            {
+                "NGINX_PORT": f"127.0.0.1:{port}",
+                "NGINX_UPSTREAM": server.base.removeprefix("http://"),
+                "NGINX_STATIC_ROOT": str(static_root),
+                "NGINX_MEDIA_ROOT": str(media_root),
+                "NGINX_CACHE_PATH": str(folder / "cache"),
+                "NGINX_ADMIN_PATH": f"/{settings.ADMIN_URL}",
+            }
+        )
+    )
+    if unlimited:
+        site_conf.write_text(site_conf.read_text().replace(NGINX_RATE_LIMIT, ""))
+    main = folder / "nginx.conf"
+    main.write_text(nginx_main_conf(folder, site_conf))
+    process = subprocess.Popen(
+        [NGINX, "-p", str(folder), "-e", str(folder / "error.log"), "-c", str(main)]
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def nginx_table(loads: list[tuple[Row, Load]]) -> str:
+    """What wrk measured through nginx, as a Markdown table."""
+    lines = [
+        "| through nginx | req/s | p50 ms | p99 ms | errors |",
+        "|---|---|---|---|---|",
+    ]
+    for row, load in loads:
+        latency = load.latency_ms
+        cells = [_fmt(load.rate), _fmt(latency.get("p50")), _fmt(latency.get("p99"))]
+        lines.append(f"| {row.name} `{row.path}` | {' | '.join(cells)} | {load.errors} |")
+    return "\n".join(lines)
+
+
+def through_nginx(rows: list[Row], static_root: Path, *, seconds, connections, workers) -> str:
+    """Every page and the static file through nginx in front of a server with the page
+    cache on. wrk is one client address: nginx's per-address limits are lifted for it."""
+    if not Path(NGINX).is_file():
+        return "Through nginx: not measured, nginx is not installed (apt-get install nginx).\n"
+    folder = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    loads = []
+    try:
+        with (
+            serving(workers, static_root, DJANGO_TRUSTED_PROXIES="1") as server,
+            proxied(server, static_root, settings.MEDIA_ROOT, folder, unlimited=True) as front,
+        ):
+            for row in rows:
+                loads.append((row, wrk(front + row.path, seconds=seconds, connections=connections)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return nginx_table(loads) + "\n"
+
+
 def wrk(url: str, *, seconds: int, connections: int) -> Load:
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
@@ -305,10 +430,14 @@ def run(*, seconds: int, connections: int, workers: int, write) -> str:
             write(f"load: {row.name}: {row.uncached.rate:.1f} / {row.cached.rate:.1f} req/s")
         with serving(workers, static_root, DJANGO_PAGE_CACHE_SECONDS="0") as server:
             export = export_figures(server)
+        proxy = through_nginx(
+            [*rows, static], static_root, seconds=seconds, connections=connections, workers=workers
+        )
+        write("load: every page through nginx")
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
     return (
         table([*rows, static]) + f"\n\nCSV export of every event: {export['rows']:,} rows in "
         f"{export['seconds']:.1f} s, {export['rows_per_second']:,.0f} rows/s; worker peak "
-        f"memory grew by {export['memory_growth_mb']:.1f} MB.\n"
+        f"memory grew by {export['memory_growth_mb']:.1f} MB.\n\n{proxy}"
     )

@@ -6,7 +6,7 @@ session counts only once a code was checked; staff without a device log in with
 their password alone, unless the site requires two-factor sign-in of them
 (``settings.TWO_FACTOR_REQUIRED``, see two_factor.py): then every admin page sends
 them to set it up. Repeated failed logins are throttled by django-axes (see
-settings), which identifies the client by ``client_ip_address`` below.
+settings), which identifies the client by ``ctdialogue.clients.client_address``.
 """
 
 from urllib.parse import urlsplit
@@ -21,16 +21,6 @@ from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.forms import otp_verification_failed
 
 from . import two_factor
-
-
-def client_ip_address(request) -> str | None:
-    """The address the connection came from, and nothing a client can write.
-
-    Headers such as X-Forwarded-For are set by the client unless a proxy we trust
-    overwrites them; reading them would let an attacker dodge the lockout by sending a
-    new address with every attempt.
-    """
-    return request.META.get("REMOTE_ADDR")
 
 
 def is_safe_next(request, url: str) -> bool:

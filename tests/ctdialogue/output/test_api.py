@@ -1,6 +1,9 @@
 """The API's shared plumbing: a valid OpenAPI document and local docs, pagination,
 conditional GET, throttling, reasons for bad filters, and queries that do not grow."""
 
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
@@ -15,12 +18,14 @@ from hypothesis import strategies as st
 from openapi_spec_validator import validate
 
 from ctdialogue.pages.filters import is_tracking
+from ctdialogue.sample import bench
 from tests.assertions import assert_queries_do_not_grow
 from tests.factories import (
     InitiativePartnerFactory,
     rich_event,
 )
 from tests.records import validate_against
+from tests.serving import get, redis_url, remove_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +160,41 @@ def test_anonymous_rate_limit_answers_429_with_retry_after(client, api_records, 
     assert statuses == [200, 200, 200, 429]
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) > 0
+
+
+def fire(url: str, times: int, clients: int = 10) -> Counter:
+    """The statuses of ``times`` GETs of ``url`` from ``clients`` threads at once."""
+    with ThreadPoolExecutor(clients) as pool:
+        return Counter(pool.map(lambda _n: get(url)[0], range(times)))
+
+
+@pytest.mark.parametrize("cache", ["redis", "local memory"])
+def test_the_limit_holds_across_two_workers_with_the_shared_cache(site, cache):
+    """gunicorn with 2 workers: with Redis at most the limit passes, whichever worker
+    answers; in each process's memory, each worker counts its own."""
+    url = redis_url() if cache == "redis" else ""
+    prefix = f"throttle-test-{uuid.uuid4().hex}"
+    env = site.env(
+        REDIS_URL=url,
+        DJANGO_CACHE_KEY_PREFIX=prefix,
+        DJANGO_API_ANON_RATE="30/minute",
+        DJANGO_PAGE_CACHE_SECONDS="0",  # every request reaches the API
+    )
+    try:
+        with bench.serving(2, site.static_root, **env) as server:
+            statuses = fire(f"{server.base}/api/themes/", 300)
+            workers = len(server.workers())
+    finally:
+        if url:
+            remove_keys(url, prefix)
+
+    print(f"\nthrottle, {cache}: {dict(statuses)}")
+    assert workers == 2
+    assert statuses[200] + statuses[429] == 300
+    if cache == "redis":
+        assert statuses[200] == 30
+    else:
+        assert statuses[200] > 30  # documented: per process without Redis
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

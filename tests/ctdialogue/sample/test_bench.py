@@ -56,6 +56,24 @@ def test_the_report_is_a_markdown_table_with_a_row_per_page():
     assert lines[3].startswith("| static file `/static/x.css` |  |  |  | 3,000.0 | 1.0 | 4.0 |")
 
 
+def test_the_figures_through_nginx_are_a_table_with_their_errors():
+    rows = [(Row("home", "/"), Load(9000.0, {"p50": 1.5, "p99": 4.0}, errors=2))]
+
+    lines = bench.nginx_table(rows).splitlines()
+
+    assert lines[0] == "| through nginx | req/s | p50 ms | p99 ms | errors |"
+    assert lines[2] == "| home `/` | 9,000.0 | 1.5 | 4.0 | 2 |"
+
+
+def test_the_rate_the_benchmark_lifts_is_the_templates():
+    names = ["PORT", "UPSTREAM", "STATIC_ROOT", "MEDIA_ROOT", "CACHE_PATH", "ADMIN_PATH"]
+    conf = bench.render_nginx_template({f"NGINX_{name}": f"<{name}>" for name in names})
+
+    assert conf.count(bench.NGINX_RATE_LIMIT) == 1
+    assert "listen <PORT>;" in conf
+    assert "server <UPSTREAM>;" in conf
+
+
 @pytest.mark.django_db
 def test_every_page_measured_answers_200(client):
     call_command("load_demo", verbosity=0)

@@ -59,15 +59,40 @@ def test_repeated_bad_logins_lock_out_even_the_right_password(editor, client):
     assert not is_logged_in(client)
 
 
-def test_lockout_holds_with_a_new_forwarded_for_address_each_time(editor, client):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "editor", "wrong", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}")
+def log_in_through(client, username, password, forwarded, remote="10.0.0.5"):
+    """A login that a proxy at ``remote`` passed on with ``forwarded`` as the
+    X-Forwarded-For it received and added to."""
+    data = {"username": username, "password": password, "next": INDEX_URL}
+    return client.post(LOGIN_URL, data, REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
 
-    response = log_in(client, "editor", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+@pytest.mark.parametrize("trusted", [0, 1])
+def test_lockout_holds_with_a_new_forwarded_for_address_each_time(
+    editor, client, settings, trusted
+):
+    settings.TRUSTED_PROXIES = trusted
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in_through(client, "editor", "wrong", f"203.0.113.{attempt}, 198.51.100.7")
+
+    response = log_in_through(client, "editor", PASSWORD, "192.0.2.1, 198.51.100.7")
 
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
     assert not is_logged_in(client)
+
+
+def test_behind_a_trusted_proxy_one_clients_lockout_leaves_the_others_alone(
+    editor, client, settings
+):
+    settings.TRUSTED_PROXIES = 1
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in_through(client, "editor", "wrong", "198.51.100.7")
+
+    locked = log_in_through(client, "editor", PASSWORD, "198.51.100.7")
+    elsewhere = log_in_through(Client(), "editor", PASSWORD, "192.0.2.44")
+
+    assert locked.status_code == 429
+    assert elsewhere.status_code == 302  # the same proxy, another client
 
 
 def test_lockout_of_one_user_leaves_colleagues_alone(editor, publisher, client):
