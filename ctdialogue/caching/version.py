@@ -31,9 +31,14 @@ class Version:
         return f"{self.number}.{self.changed_at.timestamp():.6f}"
 
 
-def current(using: str = "default") -> Version:
-    """The content version now: one indexed read of one row."""
-    row = ContentVersion.objects.using(using).filter(pk=1).values_list("number", "changed_at")
+def current(using: str | None = None) -> Version:
+    """The content version now: one indexed read of one row.
+
+    Read from the database the page is read from (the router's choice: a visitor's
+    request reads the replica): a version read from the primary while the page came from
+    a replica that lags would keep the old page under the new version."""
+    versions = ContentVersion.objects.db_manager(using) if using else ContentVersion.objects
+    row = versions.filter(pk=1).values_list("number", "changed_at")
     number, changed_at = row.first() or (0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
     return Version(number, changed_at)
 
