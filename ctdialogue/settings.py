@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import to_locale
 
 from ctdialogue.operations.storage import media_origin, media_storage
 
@@ -110,6 +111,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: from the address (/fr/...), English without a prefix; a first visit
+    # to the home page may be sent to the visitor's language (ctdialogue/languages.py).
+    "ctdialogue.languages.FirstVisitLanguageMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The address absolute links use when DJANGO_SITE_URL is not set.
     "ctdialogue.output.addresses.RequestOriginMiddleware",
@@ -200,6 +205,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "ctdialogue.context_processors.languages",
                 "ctdialogue.context_processors.site",
             ],
         },
@@ -243,7 +250,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The interface in the six official languages of the United Nations. A language is
+# offered (in LANGUAGES: its address prefix, the switcher, hreflang, the sitemap) once
+# its translation is in the repository (locale/<locale>/LC_MESSAGES/django.po), which
+# CI checks to be complete; English, the original, is offered always, at addresses
+# without a prefix.
+LANGUAGE_CODE = "en"
+FORMAT_MODULE_PATH = ["ctdialogue.formats"]  # English with British dates
+LOCALE_PATHS = [BASE_DIR / "locale"]
+INTERFACE_LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+LANGUAGES = [
+    (code, name)
+    for code, name in INTERFACE_LANGUAGES
+    if code == LANGUAGE_CODE
+    or (LOCALE_PATHS[0] / to_locale(code) / "LC_MESSAGES" / "django.po").is_file()
+]
+# A visitor's choice of language, kept for a year (only the switcher sets it).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

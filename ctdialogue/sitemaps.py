@@ -20,7 +20,12 @@ from resolutions.models import Resolution
 
 class PublicSiteSitemap(Sitemap):
     """Addresses on the public site, by the one rule of ``addresses.origin()``, not
-    the request's host that Django's sitemap view would take."""
+    the request's host that Django's sitemap view would take; each page in every
+    offered language, with its alternates and the English original as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return urlsplit(origin()).scheme

@@ -1,5 +1,6 @@
 from csp.decorators import csp_update
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -12,6 +13,7 @@ import resolutions.api
 import resolutions.search
 
 from . import views
+from .languages import switch_language
 from .search.views import SearchView
 from .sitemaps import robots_txt, sitemaps
 
@@ -46,10 +48,20 @@ api_patterns = [
     ),
 ]
 
+# Addresses without a language: data for programs, the admin, and the switcher.
 urlpatterns = [
     path("api/", include((api_patterns, "api"))),
-    path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
+    path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("language/<str:code>/", switch_language, name="switch-language"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+# The public pages, one address per language: /events/ in English, /fr/events/ ...
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
     path(
         "search/",
         SearchView.as_view(sources=(*events.search.SOURCES, *resolutions.search.SOURCES)),
@@ -57,13 +69,10 @@ urlpatterns = [
     ),
     path("data/", views.DataView.as_view(), name="data"),
     path("data/glance/", views.GlanceView.as_view(), name="glance"),
-    path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots-txt"),
-    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("events.urls")),
     path("resolutions/", include("resolutions.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

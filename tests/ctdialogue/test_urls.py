@@ -264,6 +264,7 @@ def urls_of(world) -> dict[str, list[str]]:
         urls[name] = [reverse(name)]
     for name in ("api:api-root", "api:schema", "api:docs"):
         urls[name] = [reverse(name)]
+    urls["switch-language"] = [reverse("switch-language", args=["en"]) + "?next=/events/"]
     return urls
 
 

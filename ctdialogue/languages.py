@@ -1,0 +1,108 @@
+"""The interface's language: one address per language, a switcher that keeps the page
+and its filters, and the visitor's language guessed only on a first visit.
+
+English, the original, is at addresses without a prefix (/events/); every other
+offered language (``settings.LANGUAGES``) has its prefix (/fr/events/). Django's
+LocaleMiddleware reads the language from the address. A visitor who has never chosen
+(no language cookie) and opens the home page is sent to the home page in the first
+offered language their browser asks for; after that the address decides, and the
+switcher records a choice in the cookie, so nobody is sent away from a page they
+asked for.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import (
+    get_language,
+    get_language_bidi,
+    get_language_from_path,
+    get_language_from_request,
+    override,
+)
+from django.views.decorators.cache import never_cache
+
+from ctdialogue.output.addresses import absolute
+
+HOME = "/"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str  # in the language itself
+    path: str  # this page in that language, with the same filters
+    url: str  # the same, absolute
+    current: bool
+
+
+def alternates(request) -> list[Alternate]:
+    """This page in every offered language (the switcher, hreflang)."""
+    here = request.get_full_path()
+    current = get_language()
+    found = []
+    for code, name in settings.LANGUAGES:
+        path = translate_url(here, code)
+        found.append(Alternate(code, name, path, absolute(path), code == current))
+    return found
+
+
+def context(request):
+    """Template context: the page's language and direction, and its alternates (none
+    while only one language is offered)."""
+    offered = len(settings.LANGUAGES) > 1
+    found = alternates(request) if offered else []
+    default = next((a for a in found if a.code == settings.LANGUAGE_CODE), None)
+    return {
+        "page_direction": "rtl" if get_language_bidi() else "ltr",
+        "language_alternates": found,
+        "language_default_url": default.url if default else "",
+    }
+
+
+class FirstVisitLanguageMiddleware:
+    """On a first visit to the home page, the visitor's language (Accept-Language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info != HOME or len(settings.LANGUAGES) < 2:
+            return self.get_response(request)
+        if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+            wanted = get_language_from_request(request)
+            if wanted != settings.LANGUAGE_CODE:
+                response = HttpResponseRedirect(translate_url(HOME, wanted))
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                response["Cache-Control"] = "private, no-cache"
+                return response
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+
+@never_cache
+def switch_language(request, code):
+    """/language/fr/?next=/events/%3Ftheme=x: the page in French, and the choice kept."""
+    if code not in dict(settings.LANGUAGES):
+        code = settings.LANGUAGE_CODE
+    wanted = request.GET.get("next", HOME)
+    if not wanted.startswith("/") or not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}
+    ):
+        wanted = HOME
+    # The address is read in its own language (/fr/... in French), then translated.
+    with override(get_language_from_path(wanted) or settings.LANGUAGE_CODE):
+        response = HttpResponseRedirect(translate_url(wanted, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response

@@ -1,0 +1,121 @@
+"""One address per language, hreflang both ways, a switcher that keeps the page and
+its filters, right to left for Arabic, and the visitor's language only on a first visit.
+
+Languages are offered once their translation is in the repository; these tests offer
+them by setting LANGUAGES."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from tests.factories import ResolutionFactory
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_FRENCH = [("en", "English"), ("fr", "Français")]
+SIX = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+
+
+def hreflangs(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page))
+
+
+def test_with_english_alone_there_is_no_prefix_switcher_or_hreflang(client):
+    page = client.get("/events/").content.decode()
+
+    assert '<html lang="en" dir="ltr">' in page
+    assert hreflangs(page) == {}
+    assert 'aria-label="Language"' not in page
+    assert client.get("/fr/events/").status_code == 404
+
+
+@override_settings(LANGUAGES=ENGLISH_FRENCH)
+def test_each_page_names_itself_in_every_language_and_keeps_its_filters(client):
+    french = client.get("/fr/events/", {"year": "2018"}).content.decode()
+    english = client.get("/events/", {"year": "2018"}).content.decode()
+
+    expected = {
+        "en": "http://testserver/events/?year=2018",
+        "fr": "http://testserver/fr/events/?year=2018",
+        "x-default": "http://testserver/events/?year=2018",
+    }
+    assert '<html lang="fr" dir="ltr">' in french
+    assert '<html lang="en" dir="ltr">' in english
+    assert hreflangs(french) == expected  # the same set from both: reciprocal
+    assert hreflangs(english) == expected
+    switch = '<a href="/language/en/?next=/events/%3Fyear%3D2018" lang="en" hreflang="en">'
+    assert switch in french
+    assert 'lang="fr" hreflang="fr" aria-current="true">Français</a>' in french
+
+
+@override_settings(LANGUAGES=SIX)
+def test_arabic_pages_run_right_to_left_and_every_language_is_offered(client):
+    ResolutionFactory(number=2395, year=2017)
+
+    page = client.get("/ar/resolutions/2395/").content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in page
+    assert set(hreflangs(page)) == {"ar", "zh-hans", "en", "fr", "ru", "es", "x-default"}
+    assert hreflangs(page)["zh-hans"] == "http://testserver/zh-hans/resolutions/2395/"
+    assert '<html lang="zh-hans" dir="ltr">' in client.get("/zh-hans/").content.decode()
+
+
+@override_settings(LANGUAGES=ENGLISH_FRENCH)
+def test_a_first_visit_to_the_home_page_goes_to_the_browsers_language(client):
+    first = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9,en;q=0.5"})
+    english = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    client.cookies["django_language"] = "en"  # chosen with the switcher
+    chosen = client.get("/", headers={"accept-language": "fr"})
+    deep = client.get("/events/", headers={"accept-language": "fr"})
+
+    assert (first.status_code, first["Location"]) == (302, "/fr/")
+    assert "Accept-Language" in first["Vary"]
+    assert english.status_code == 200
+    assert "Accept-Language" in english["Vary"]
+    assert chosen.status_code == 200  # a choice is never overridden
+    assert deep.status_code == 200  # only the home page guesses
+
+
+@override_settings(LANGUAGES=ENGLISH_FRENCH)
+@pytest.mark.parametrize(
+    ("address", "target"),
+    [
+        ("/language/fr/?next=/events/%3Ftheme%3Dx", "/fr/events/?theme=x"),
+        ("/language/en/?next=/fr/resolutions/2395/", "/resolutions/2395/"),
+        ("/language/fr/?next=https://evil.example/", "/fr/"),
+        ("/language/fr/?next=//evil.example/", "/fr/"),
+        ("/language/xx/?next=/fr/events/", "/events/"),  # not offered: English
+    ],
+)
+def test_the_switcher_keeps_the_page_and_remembers_the_choice(client, address, target):
+    ResolutionFactory(number=2395, year=2017)
+
+    response = client.get(address)
+
+    assert (response.status_code, response["Location"]) == (302, target)
+    assert response.cookies["django_language"].value in {"fr", "en"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@override_settings(LANGUAGES=ENGLISH_FRENCH)
+def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(client):
+    ResolutionFactory(number=2395, year=2017)
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/resolutions/2395/</loc>" in sitemap
+    assert "<loc>http://testserver/fr/resolutions/2395/</loc>" in sitemap
+    for code, url in (
+        ("en", "http://testserver/resolutions/2395/"),
+        ("fr", "http://testserver/fr/resolutions/2395/"),
+        ("x-default", "http://testserver/resolutions/2395/"),
+    ):
+        assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>' in sitemap
