@@ -128,3 +128,20 @@ def test_architecture_document_names_every_sub_package_and_module_it_lists():
 
     assert [name for name in sub_packages if f"  {name}/" not in tree] == []
     assert sorted(named_modules - existing - {"manage.py"}) == []
+
+
+def test_the_stylesheets_serve_both_directions_with_logical_properties():
+    """Arabic pages run right to left with the same stylesheet: sides are written as
+    start and end (margin-inline-start, inset-inline-end, text-align: start), never as
+    left and right."""
+    physical = re.compile(
+        r"(?:margin|padding|border)-(?:left|right)\b|\b(?:left|right)\s*:"
+        r"|float:\s*(?:left|right)|text-align:\s*(?:left|right)"
+    )
+    found = {
+        f"{path.name}:{number}": line.strip()
+        for path in sorted((ROOT / "static" / "css").glob("*.css"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if physical.search(line)
+    }
+    assert found == {}

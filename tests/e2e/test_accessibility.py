@@ -296,3 +296,45 @@ def test_arrow_keys_in_the_search_box_stay_in_the_search_box(page, gallery):
     page.page.wait_for_timeout(500)  # time enough for a navigation to begin, were there one
 
     assert urlsplit(page.page.url).path == gallery[0]
+
+
+# --- Arabic and Chinese ---------------------------------------------------------------
+
+UN_LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+IN_EVERY_LANGUAGE = ("/", "/events/", BANGKOK, "/resolutions/2395/", "/data/glance/")
+
+
+@pytest.mark.parametrize("prefix", ["/ar", "/zh-hans"])
+def test_arabic_and_chinese_pages_pass_axe_and_fit_a_phone(page, phone, demo, settings, prefix):
+    settings.LANGUAGES = UN_LANGUAGES  # offered as their translations will be
+    found, widths = {}, {}
+    for path in IN_EVERY_LANGUAGE:
+        page.open(prefix + path)
+        found[path] = page.axe_violations()
+        phone.open(prefix + path)
+        widths[path] = phone.page.evaluate("document.documentElement.scrollWidth")
+
+    assert {path: violations for path, violations in found.items() if violations} == {}
+    assert {path: width for path, width in widths.items() if width > 375} == {}
+
+
+def test_arabic_pages_are_mirrored(page, demo, settings):
+    settings.LANGUAGES = UN_LANGUAGES
+    page.open("/ar/events/")
+
+    lefts = page.page.eval_on_selector_all(
+        ".site-nav a", "links => links.map(link => link.getBoundingClientRect().left)"
+    )
+    title = page.page.eval_on_selector(".site-title", "t => t.getBoundingClientRect().left")
+    search = page.page.eval_on_selector(".site-search", "s => s.getBoundingClientRect().left")
+
+    assert page.page.evaluate("document.documentElement.dir") == "rtl"
+    assert lefts == sorted(lefts, reverse=True)  # the navigation starts on the right
+    assert title > search  # the site's name on the right, the search on the left
