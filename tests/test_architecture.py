@@ -100,6 +100,7 @@ WHOLE_SITE_TESTS = {
     "tests/test_production.py",
     "tests/e2e/test_headers.py",
     "tests/deploy/test_nginx.py",
+    "tests/test_template_strings.py",
 }
 
 
