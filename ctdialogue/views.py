@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -159,7 +160,7 @@ def record_by_id(request, uid):
         record = model.objects.visible_to(request.user).filter(uid=uid).first()
         if record is not None:
             return redirect(record.get_absolute_url())
-    raise Http404("No record has this identifier.")
+    raise Http404(gettext("No record has this identifier."))
 
 
 @never_cache

@@ -13,6 +13,7 @@ from ``ctdialogue.publishing.admin`` (roles, publishing, history) and
 from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from ctdialogue.publishing import history
@@ -119,7 +120,7 @@ class OrganizationAdmin(
     formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "country"]}),
-        ("About", {"fields": ["website", "description", "logo"]}),
+        (_("About"), {"fields": ["website", "description", "logo"]}),
         PUBLISHING_FIELDSET,
     ]
 
@@ -139,7 +140,7 @@ class PersonAdmin(
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
 
-    @admin.display(description="organisation", ordering="organization__name")
+    @admin.display(description=_("organisation"), ordering="organization__name")
     def stakeholder(self, obj):
         """The organisation, in a column that wraps (Django keeps a link column on one
         line, too wide for 1,280 px with long names)."""
@@ -148,10 +149,10 @@ class PersonAdmin(
     fieldsets = [
         (None, {"fields": ["honorific", "name", "slug", "position", "organization"]}),
         (
-            "About",
+            _("About"),
             {
                 "fields": ["bio", "photo", ("consent_to_publish", "consent_recorded_at")],
-                "description": (
+                "description": _(
                     "The photo and the biography appear on the public site only when "
                     "the person has agreed to it."
                 ),
@@ -177,7 +178,7 @@ class EventSeriesAdmin(ContentCheckAdminMixin, PublicationAdminMixin, Publishabl
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_count=Count("events"))
 
-    @admin.display(description="events", ordering="event_count")
+    @admin.display(description=_("events"), ordering="event_count")
     def event_count(self, obj):
         return obj.event_count
 
@@ -211,7 +212,7 @@ class ContributionInline(admin.StackedInline):
 
 
 class PhotoPreviewMixin:
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview(self, photo):
         if not photo.image:
             return "-"
@@ -226,7 +227,7 @@ class PublicationColumnMixin:
     """An event's photos and documents have a publication state of their own: shown in
     its inline, changed on their own admin pages (or with its actions)."""
 
-    @admin.display(description="publication")
+    @admin.display(description=_("publication"))
     def publication(self, obj):
         return obj.publication_state.capitalize() if obj.pk else "-"
 
@@ -287,19 +288,19 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
             },
         ),
         (
-            "Dates",
+            _("Dates"),
             {
                 "fields": [("start_date", "end_date"), "date_precision"],
-                "description": (
+                "description": _(
                     "For a month, half-year or year, enter any day in it and choose the "
                     "precision: the whole period is stored and shown as such."
                 ),
             },
         ),
-        ("Place", {"fields": [("city", "country"), "venue"]}),
-        ("Text", {"fields": ["summary", "body"]}),
-        ("Themes", {"fields": ["themes"]}),
-        ("Outcomes", {"fields": ["expected_outcome", "outcome"]}),
+        (_("Place"), {"fields": [("city", "country"), "venue"]}),
+        (_("Text"), {"fields": ["summary", "body"]}),
+        (_("Themes"), {"fields": ["themes"]}),
+        (_("Outcomes"), {"fields": ["expected_outcome", "outcome"]}),
         PUBLISHING_FIELDSET,
     ]
 
@@ -323,15 +324,15 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
                         photo_form.instance, image_field="image", renditions_field="renditions"
                     )
 
-    @admin.display(description="dates", ordering="start_date")
+    @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, obj):
         return obj.date_display
 
-    @admin.display(description="place", ordering="city")
+    @admin.display(description=_("place"), ordering="city")
     def place(self, obj):
         return obj.place_display
 
-    @admin.display(description="themes")
+    @admin.display(description=_("themes"))
     def theme_list(self, obj):
         return ", ".join(theme.name for theme in obj.themes.all())
 
@@ -346,7 +347,7 @@ class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedA
     autocomplete_fields = ["event", "organization"]
     list_select_related = ["event", "organization"]
 
-    @admin.display(description="participant", ordering="organization__name")
+    @admin.display(description=_("participant"), ordering="organization__name")
     def participant(self, obj):
         return obj.participant_display
 
@@ -369,7 +370,7 @@ class ContributionAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAd
         "chatham_house_rule",
     ]
 
-    @admin.display(description="quotation", boolean=True)
+    @admin.display(description=_("quotation"), boolean=True)
     def has_quotation(self, obj):
         return bool(obj.quotation)
 
@@ -400,8 +401,8 @@ class InitiativeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, Publishable
     inlines = [InitiativePartnerInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "launched", "website"]}),
-        ("Text", {"fields": ["summary"]}),
-        ("Links", {"fields": ["themes", "events"]}),
+        (_("Text"), {"fields": ["summary"]}),
+        (_("Links"), {"fields": ["themes", "events"]}),
         PUBLISHING_FIELDSET,
     ]
 
@@ -417,7 +418,7 @@ class InitiativeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, Publishable
             )
         )
 
-    @admin.display(description="partners")
+    @admin.display(description=_("partners"))
     def partner_list(self, obj):
         return ", ".join(
             f"{partnership.organization.short_name} ({partnership.get_role_display().lower()})"

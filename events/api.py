@@ -1,6 +1,7 @@
 """The dialogue in the open API: events, initiatives, stakeholders, speakers, themes
 and series (see ``ctdialogue.output.api``)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ctdialogue.output.api import (
@@ -107,9 +108,11 @@ class EventSerializer(RecordSerializer):
     edtf = serializers.CharField(
         source="known_date.edtf",
         read_only=True,
-        help_text="The dates in EDTF (ISO 8601-2), only as exact as known: "
-        "2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; a "
-        "tentative date ends in ? (a tentative half-year cannot be marked: see status).",
+        help_text=_(
+            "The dates in EDTF (ISO 8601-2), only as exact as known: "
+            "2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; a "
+            "tentative date ends in ? (a tentative half-year cannot be marked: see status)."
+        ),
     )
     themes = LinkSerializer(view_name="api:theme-detail", many=True)
     initiatives = LinkSerializer(view_name="api:initiative-detail", many=True)

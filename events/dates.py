@@ -9,6 +9,7 @@ for every precision; these helpers turn the stored dates into honest words.
 import datetime
 
 from django.utils.dates import MONTHS
+from django.utils.translation import gettext, pgettext
 
 # The precisions are shared with what writes dates for researchers' tools (EDTF,
 # citations); the words for them are here.
@@ -39,7 +40,11 @@ def period_end(day: datetime.date, precision: str) -> datetime.date:
 
 
 def _day_month_year(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+    return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
+        "day": day.day,
+        "month": MONTHS[day.month],
+        "year": day.year,
+    }
 
 
 def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
@@ -47,20 +52,40 @@ def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
     if end is None or end == start:
         return _day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {MONTHS[end.month]} {end.year}"
+        return gettext("%(first_day)s-%(last_day)s %(month)s %(year)s") % {
+            "first_day": start.day,
+            "last_day": end.day,
+            "month": MONTHS[end.month],
+            "year": end.year,
+        }
     if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month]} - {end.day} {MONTHS[end.month]} {end.year}"
-    return f"{_day_month_year(start)} - {_day_month_year(end)}"
+        return gettext("%(first_day)s %(first_month)s - %(last_day)s %(last_month)s %(year)s") % {
+            "first_day": start.day,
+            "first_month": MONTHS[start.month],
+            "last_day": end.day,
+            "last_month": MONTHS[end.month],
+            "year": end.year,
+        }
+    return gettext("%(first)s - %(last)s") % {
+        "first": _day_month_year(start),
+        "last": _day_month_year(end),
+    }
 
 
 def format_month_range(start: datetime.date, end: datetime.date | None) -> str:
     """Months: "May 2017", "May - June 2017", "December 2017 - January 2018"."""
-    first = f"{MONTHS[start.month]} {start.year}"
+    month_year = pgettext("month year", "%(month)s %(year)s")
+    first = month_year % {"month": MONTHS[start.month], "year": start.year}
     if end is None or (end.year, end.month) == (start.year, start.month):
         return first
     if end.year == start.year:
-        return f"{MONTHS[start.month]} - {MONTHS[end.month]} {end.year}"
-    return f"{first} - {MONTHS[end.month]} {end.year}"
+        return gettext("%(first_month)s - %(last_month)s %(year)s") % {
+            "first_month": MONTHS[start.month],
+            "last_month": MONTHS[end.month],
+            "year": end.year,
+        }
+    last = month_year % {"month": MONTHS[end.month], "year": end.year}
+    return gettext("%(first)s - %(last)s") % {"first": first, "last": last}
 
 
 def format_period(start: datetime.date, end: datetime.date | None, precision: str) -> str:
@@ -68,10 +93,14 @@ def format_period(start: datetime.date, end: datetime.date | None, precision: st
     if precision == DatePrecision.MONTH:
         return format_month_range(start, end)
     if precision == DatePrecision.HALF_YEAR:
-        half = "First" if start.month <= 6 else "Second"
-        return f"{half} half of {start.year}"
+        if start.month <= 6:
+            return gettext("First half of %(year)s") % {"year": start.year}
+        return gettext("Second half of %(year)s") % {"year": start.year}
     if precision == DatePrecision.YEAR:
         if end is None or end.year == start.year:
             return str(start.year)
-        return f"{start.year}-{end.year}"
+        return gettext("%(first_year)s-%(last_year)s") % {
+            "first_year": start.year,
+            "last_year": end.year,
+        }
     return format_day_range(start, end)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.database.lookups import AmongIds
 from ctdialogue.output.addresses import absolute
@@ -80,83 +81,85 @@ def _dates(start, end, precision: str, status: str, language: str | None) -> str
 def _speaker(event_rule: bool, values) -> str:
     session_rule, honorific, name = values
     if not is_attributable(session_rule, event_rule):
-        return ANONYMOUS_SPEAKER
+        return str(ANONYMOUS_SPEAKER)
     return full_name(honorific, name)
 
 
 EVENT_COLUMNS = [
-    *record_columns("event", uid=lambda e: e["uid"], url=lambda e: e["url"]),
-    Column("title", "Title of the event.", lambda e: e["title"]),
-    Column("series", "Series the event belongs to.", lambda e: e["series_name"]),
-    Column("edition", "Its number in the series.", lambda e: e["edition"] or ""),
-    Column("kind", "workshop, dialogue or meeting.", lambda e: e["kind"]),
-    Column("status", "planned, tentative, held, postponed or cancelled.", lambda e: e["status"]),
+    *record_columns(_("the event's page"), uid=lambda e: e["uid"], url=lambda e: e["url"]),
+    Column("title", _("Title of the event."), lambda e: e["title"]),
+    Column("series", _("Series the event belongs to."), lambda e: e["series_name"]),
+    Column("edition", _("Its number in the series."), lambda e: e["edition"] or ""),
+    Column("kind", _("workshop, dialogue or meeting."), lambda e: e["kind"]),
+    Column("status", _("planned, tentative, held, postponed or cancelled."), lambda e: e["status"]),
     Column(
         "dates",
-        "The dates in words, at their true precision.",
+        _("The dates in words, at their true precision."),
         lambda e: _dates(
             e["start_date"], e["end_date"], e["date_precision"], e["status"], e["language"]
         ),
     ),
     Column(
         "start_date",
-        "First day (ISO 8601); for a fuzzy date, the first day of its period.",
+        _("First day (ISO 8601); for a fuzzy date, the first day of its period."),
         lambda e: e["start_date"].isoformat(),
     ),
     Column(
         "end_date",
-        "Last day (ISO 8601); empty for a one-day event.",
+        _("Last day (ISO 8601); empty for a one-day event."),
         lambda e: e["end_date"].isoformat() if e["end_date"] else "",
     ),
     Column(
         "date_precision",
-        "How exactly the date is known: day, month, half_year or year.",
+        _("How exactly the date is known: day, month, half_year or year."),
         lambda e: e["date_precision"],
     ),
     Column(
         "edtf",
-        "The dates in EDTF (Extended Date/Time Format, ISO 8601-2), only as exact as "
-        "known: 2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; "
-        "a tentative date ends in ? (a tentative half-year cannot be marked: see status).",
+        _(
+            "The dates in EDTF (Extended Date/Time Format, ISO 8601-2), only as exact as "
+            "known: 2018-01-24/2018-01-25, 2017-05, 2018-41 (second half of 2018), 2019; "
+            "a tentative date ends in ? (a tentative half-year cannot be marked: see status)."
+        ),
         lambda e: event_known_date(
             e["start_date"], e["end_date"], e["date_precision"], e["status"]
         ).edtf(),
     ),
-    Column("city", "City.", lambda e: e["city"]),
+    Column("city", _("City."), lambda e: e["city"]),
     *country_columns(code=lambda e: e["country"], language=lambda e: e["language"]),
-    Column("themes", "Themes discussed.", lambda e: e["themes"], is_list=True),
+    Column("themes", _("Themes discussed."), lambda e: e["themes"], is_list=True),
     Column(
         "participants",
-        "Organisations and stakeholder groups, with their role.",
+        _("Organisations and stakeholder groups, with their role."),
         lambda e: [_participant(values, e["language"]) for values in e["participations"]],
         is_list=True,
     ),
     Column(
         "speakers",
-        "People who spoke.",
+        _("People who spoke."),
         lambda e: [_speaker(e["chatham_house_rule"], v) for v in e["contributions"]],
         is_list=True,
     ),
-    Column("initiatives", "Initiatives discussed.", lambda e: e["initiatives"], is_list=True),
+    Column("initiatives", _("Initiatives discussed."), lambda e: e["initiatives"], is_list=True),
     Column(
         "resolutions",
-        "Security Council resolutions the event relates to, by symbol.",
+        _("Security Council resolutions the event relates to, by symbol."),
         lambda e: [f"S/RES/{number} ({year})" for number, year in e["resolutions"]],
         is_list=True,
     ),
-    Column("summary", "Short summary, as plain text.", lambda e: plain_text(e["summary"])),
+    Column("summary", _("Short summary, as plain text."), lambda e: plain_text(e["summary"])),
 ]
 
 INITIATIVE_COLUMNS = [
-    *record_columns("initiative"),
-    Column("name", "Name.", lambda i: i.name),
-    Column("acronym", "Acronym.", lambda i: i.acronym),
-    Column("launched", "Year launched.", lambda i: i.launched or ""),
-    Column("website", "Website.", lambda i: i.website),
-    Column("themes", "Themes.", lambda i: names(i.themes.all()), is_list=True),
+    *record_columns(_("the initiative's page")),
+    Column("name", _("Name."), lambda i: i.name),
+    Column("acronym", _("Acronym."), lambda i: i.acronym),
+    Column("launched", _("Year launched."), lambda i: i.launched or ""),
+    Column("website", _("Website."), lambda i: i.website),
+    Column("themes", _("Themes."), lambda i: names(i.themes.all()), is_list=True),
     Column(
         "partners",
-        "Partner organisations with their role (lead or partner).",
+        _("Partner organisations with their role (lead or partner)."),
         lambda i: [
             f"{p.organization.name} ({p.get_role_display().lower()})" for p in i.partnerships.all()
         ],
@@ -164,36 +167,36 @@ INITIATIVE_COLUMNS = [
     ),
     Column(
         "resolutions",
-        "Resolutions that recognise it, by symbol.",
+        _("Resolutions that recognise it, by symbol."),
         lambda i: [r.symbol for r in i.resolutions.all()],
         is_list=True,
     ),
-    Column("summary", "Summary, as plain text.", lambda i: plain_text(i.summary)),
+    Column("summary", _("Summary, as plain text."), lambda i: plain_text(i.summary)),
 ]
 
 ORGANIZATION_COLUMNS = [
-    *record_columns("stakeholder"),
-    Column("name", "Name.", lambda o: o.name),
-    Column("acronym", "Acronym.", lambda o: o.acronym),
-    Column("kind", "Stakeholder kind (code).", lambda o: o.kind),
-    Column("kind_name", "Stakeholder kind in words.", lambda o: o.get_kind_display()),
+    *record_columns(_("the stakeholder's page")),
+    Column("name", _("Name."), lambda o: o.name),
+    Column("acronym", _("Acronym."), lambda o: o.acronym),
+    Column("kind", _("Stakeholder kind (code)."), lambda o: o.kind),
+    Column("kind_name", _("Stakeholder kind in words."), lambda o: o.get_kind_display()),
     *country_columns(),
-    Column("website", "Website.", lambda o: o.website),
+    Column("website", _("Website."), lambda o: o.website),
 ]
 
 PERSON_COLUMNS = [
-    *record_columns("speaker"),
-    Column("honorific", "Mr., Ms., Dr., H.E. ...", lambda p: p.honorific),
-    Column("name", "Name.", lambda p: p.name),
-    Column("position", "Position.", lambda p: p.position),
+    *record_columns(_("the speaker's page")),
+    Column("honorific", _("Mr., Ms., Dr., H.E. ..."), lambda p: p.honorific),
+    Column("name", _("Name."), lambda p: p.name),
+    Column("position", _("Position."), lambda p: p.position),
     Column(
         "organization",
-        "Organisation.",
+        _("Organisation."),
         lambda p: p.organization.name if p.organization else "",
     ),
     Column(
         "organization_id",
-        "Permanent identifier of the organisation.",
+        _("Permanent identifier of the organisation."),
         lambda p: str(p.organization.uid) if p.organization else "",
     ),
 ]

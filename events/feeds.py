@@ -36,6 +36,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -102,7 +103,10 @@ def event_location(event) -> str:
 def calendar_summary(event) -> str:
     """The title, with the status in words when it matters."""
     if event.status in STATUS_NOTES:
-        return f"{event.title} ({event.get_status_display().lower()})"
+        return gettext("%(title)s (%(status)s)") % {
+            "title": event.title,
+            "status": event.get_status_display().lower(),
+        }
     return event.title
 
 
@@ -111,7 +115,7 @@ def calendar_description(event, url: str) -> str:
     summary = plain_text(event.summary)
     if summary:
         paragraphs.append(summary)
-    paragraphs.append(f"More: {url}")
+    paragraphs.append(gettext("More: %(url)s") % {"url": url})
     return "\n\n".join(paragraphs)
 
 
@@ -125,7 +129,10 @@ def add_to_calendar(event) -> list[tuple[str, str]]:
     first, last = event_days(event)
     end = last + datetime.timedelta(days=1)  # all-day entries end the day after
     title = calendar_summary(event)
-    details = f"{event.date_display}. More: {absolute(event.get_absolute_url())}"
+    details = gettext("%(dates)s. More: %(url)s") % {
+        "dates": event.date_display,
+        "url": absolute(event.get_absolute_url()),
+    }
     location = event_location(event)
     google = {
         "action": "TEMPLATE",
@@ -147,8 +154,8 @@ def add_to_calendar(event) -> list[tuple[str, str]]:
         }
     )
     return [
-        ("Download (.ics)", ics),
-        ("Subscribe (webcal)", webcal(ics)),
+        (gettext("Download (.ics)"), ics),
+        (gettext("Subscribe (webcal)"), webcal(ics)),
         ("Google Calendar", "https://calendar.google.com/calendar/render?" + urlencode(google)),
         ("Outlook.com", "https://outlook.live.com/calendar/0/deeplink/compose?" + outlook),
         ("Microsoft 365", "https://outlook.office.com/calendar/0/deeplink/compose?" + outlook),
@@ -328,12 +335,17 @@ class EventAtomFeed(Feed):
         return filterset
 
     def title(self):
-        return f"{settings.SITE_NAME}: events"
+        return gettext("%(site)s: events") % {"site": settings.SITE_NAME}
 
     def subtitle(self, filterset):
         in_use = filters_in_words(filterset)
-        matching = f" matching {in_use}" if in_use else ""
-        return f"Events{matching} newly published on the public record of the {settings.SITE_NAME}."
+        if in_use:
+            return gettext(
+                "Events matching %(filters)s newly published on the public record of the %(site)s."
+            ) % {"filters": in_use, "site": settings.SITE_NAME}
+        return gettext("Events newly published on the public record of the %(site)s.") % {
+            "site": settings.SITE_NAME
+        }
 
     def link(self, filterset):
         return absolute(reverse("events:event-list") + _query(filterset))
@@ -367,7 +379,8 @@ class EventAtomFeed(Feed):
     def item_description(self, item):
         lead = ". ".join(part for part in (item.date_display, item.place_display) if part)
         summary = plain_text(item.summary)
-        text = f"{lead}. {summary}" if summary else f"{lead}."
+        sentence = gettext("%(sentence)s.") % {"sentence": lead}
+        text = f"{sentence} {summary}" if summary else sentence
         # Atom1Feed marks the summary as type="html": give it HTML, escaped.
         return html.escape(text, quote=False)
 
@@ -411,17 +424,19 @@ def event_calendar(request):
         .only(*CALENDAR_FIELDS)
         .with_public(themes_prefetch())[:CALENDAR_LIMIT]
     )
-    description = f"Events of the {settings.SITE_NAME}"
     in_use = filters_in_words(filterset)
     if in_use:
-        description += f" matching {in_use}"
-    description += (
-        ". Events whose days are not yet known (only the month, half-year or year) are "
-        f"not in it; they are listed at {absolute(reverse('events:event-list'))}."
-    )
+        description = gettext("Events of the %(site)s matching %(filters)s.")
+    else:
+        description = gettext("Events of the %(site)s.")
+    description = description % {"site": settings.SITE_NAME, "filters": in_use}
+    description += " " + gettext(
+        "Events whose days are not yet known (only the month, half-year or year) are "
+        "not in it; they are listed at %(url)s."
+    ) % {"url": absolute(reverse("events:event-list"))}
     calendar = build_calendar(
         events,
-        name=f"{settings.SITE_NAME}: events",
+        name=gettext("%(site)s: events") % {"site": settings.SITE_NAME},
         description=description,
     )
     return calendar_response(calendar, "ctdialogue-events.ics")
@@ -438,8 +453,12 @@ def event_ics(request, slug):
     )
     if not event.has_known_days:
         return HttpResponse(
-            f"The days of “{event.title}” are not known yet ({event.date_display}), so it "
-            "cannot be added to a calendar.\n",
+            gettext(
+                "The days of “%(title)s” are not known yet (%(dates)s), so it cannot be "
+                "added to a calendar."
+            )
+            % {"title": event.title, "dates": event.date_display}
+            + "\n",
             status=404,
             content_type="text/plain; charset=utf-8",
         )

@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.core.validators import EMPTY_VALUES
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ctdialogue.pages.filters import (
@@ -43,65 +44,65 @@ class EventFilter(ForgivingFilterSet):
         ]
 
     labels = {
-        "q": "text",
-        "theme": "theme",
-        "year": "year",
-        "date_from": "from",
-        "date_to": "until",
-        "country": "country",
-        "series": "series",
-        "status": "status",
-        "stakeholder": "stakeholder kind",
-        "organization": "organisation",
-        "initiative": "initiative",
-        "resolution": "resolution",
-        "sort": "sort",
+        "q": _("text"),
+        "theme": _("theme"),
+        "year": _("year"),
+        "date_from": _("from"),
+        "date_to": _("until"),
+        "country": _("country"),
+        "series": _("series"),
+        "status": _("status"),
+        "stakeholder": _("stakeholder kind"),
+        "organization": _("organisation"),
+        "initiative": _("initiative"),
+        "resolution": _("resolution"),
+        "sort": _("sort"),
     }
 
-    q = SearchFilter(help_text="Words in the title, summary, place or what speakers said.")
+    q = SearchFilter(help_text=_("Words in the title, summary, place or what speakers said."))
     theme = SlugChoicesFilter(
-        label="Themes",
+        label=_("Themes"),
         field_name="themes__slug",
         queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
-    year = YearFilter(label="Year", method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
     date_from = django_filters.DateFilter(
-        label="From",
+        label=_("From"),
         method="filter_date_from",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
-        label="Until",
+        label=_("Until"),
         method="filter_date_to",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=list(countries))
     series = django_filters.ModelChoiceFilter(
-        label="Series", queryset=published_choices(EventSeries), to_field_name="slug"
+        label=_("Series"), queryset=published_choices(EventSeries), to_field_name="slug"
     )
-    status = django_filters.ChoiceFilter(label="Status", choices=Event.Status.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Event.Status.choices)
     stakeholder = django_filters.ChoiceFilter(
-        label="Stakeholder kind",
+        label=_("Stakeholder kind"),
         choices=Organization.Kind.choices,
         method="filter_stakeholder",
     )
     organization = SlugChoiceFilter(
-        label="Organisation",
+        label=_("Organisation"),
         queryset=published_choices(Organization),
         method="filter_organization",
     )
     initiative = django_filters.ModelChoiceFilter(
-        label="Initiative",
+        label=_("Initiative"),
         field_name="initiatives",
         queryset=published_choices(Initiative),
         to_field_name="slug",
     )
     resolution = WholeNumberFilter(
-        label="Resolution number", method="filter_resolution", min_value=1, max_value=99999
+        label=_("Resolution number"), method="filter_resolution", min_value=1, max_value=99999
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort", choices=Sort.CHOICES, method="sort_events", empty_label=None
+        label=_("Sort"), choices=Sort.CHOICES, method="sort_events", empty_label=None
     )
 
     class Meta:
@@ -305,17 +306,17 @@ def _given(value) -> bool:
 
 
 class InitiativeFilter(ForgivingFilterSet):
-    labels = {"theme": "theme", "partner": "partner", "q": "text"}
+    labels = {"theme": _("theme"), "partner": _("partner"), "q": _("text")}
 
     q = SearchFilter()
     theme = SlugChoicesFilter(
-        label="Themes",
+        label=_("Themes"),
         field_name="themes__slug",
         queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
     partner = SlugChoiceFilter(
-        label="Partner",
+        label=_("Partner"),
         queryset=published_choices(Organization, initiative_partnerships__isnull=False),
         to_field_name="slug",
         method="filter_partner",
@@ -332,11 +333,11 @@ class InitiativeFilter(ForgivingFilterSet):
 
 
 class OrganizationFilter(ForgivingFilterSet):
-    labels = {"kind": "kind", "country": "country", "q": "text"}
+    labels = {"kind": _("kind"), "country": _("country"), "q": _("text")}
 
     q = SearchFilter()
-    kind = django_filters.ChoiceFilter(label="Kind", choices=Organization.Kind.choices)
-    country = django_filters.ChoiceFilter(label="Country", choices=list(countries))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organization.Kind.choices)
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=list(countries))
 
     class Meta:
         model = Organization
@@ -344,11 +345,11 @@ class OrganizationFilter(ForgivingFilterSet):
 
 
 class PersonFilter(ForgivingFilterSet):
-    labels = {"organization": "organisation", "q": "text"}
+    labels = {"organization": _("organisation"), "q": _("text")}
 
     q = SearchFilter()
     organization = django_filters.ModelChoiceFilter(
-        label="Organisation",
+        label=_("Organisation"),
         queryset=published_choices(Organization, people__isnull=False),
         to_field_name="slug",
     )

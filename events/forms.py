@@ -2,6 +2,8 @@
 cleaned (rich text through the sanitiser, images and documents checked)."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.publishing.models import PUBLISHING_FIELDS
 from ctdialogue.safety.forms import CheckedImageField, ContentForm, IntegrityFormMixin, PdfField
@@ -29,7 +31,7 @@ class ThemeAdminForm(ContentForm):
 
 
 class OrganizationAdminForm(ContentForm):
-    logo = CheckedImageField(required=False, help_text="JPEG, PNG or WebP, at most 10 MB.")
+    logo = CheckedImageField(required=False, help_text=_("JPEG, PNG or WebP, at most 10 MB."))
 
     class Meta(ContentForm.Meta):
         model = Organization
@@ -43,7 +45,7 @@ class OrganizationAdminForm(ContentForm):
 class PersonAdminForm(ContentForm):
     photo = CheckedImageField(
         required=False,
-        help_text=(
+        help_text=_(
             "JPEG, PNG or WebP, at most 10 MB; location and camera data are removed. "
             "Shown only with the person's consent."
         ),
@@ -124,7 +126,7 @@ PHOTO_FIELDS = ["image", "alt_text", "is_decorative", "caption", "credit", "orde
 
 class PhotoAdminForm(IntegrityFormMixin, forms.ModelForm):
     image = CheckedImageField(
-        help_text="JPEG, PNG or WebP, at most 10 MB; location and camera data are removed."
+        help_text=_("JPEG, PNG or WebP, at most 10 MB; location and camera data are removed.")
     )
 
     class Meta:
@@ -136,14 +138,16 @@ class PhotoAdminForm(IntegrityFormMixin, forms.ModelForm):
         if not alt_text and not self.cleaned_data.get("is_decorative"):
             self.add_error(
                 "alt_text",
-                "Describe what the photo shows, for people who cannot see it; or tick "
-                "“Is decorative” if it adds nothing a reader would miss.",
+                gettext(
+                    "Describe what the photo shows, for people who cannot see it; or tick "
+                    "“Is decorative” if it adds nothing a reader would miss."
+                ),
             )
         return super().clean()
 
 
 class AttachmentAdminForm(IntegrityFormMixin, forms.ModelForm):
-    file = PdfField(help_text="A PDF document, at most 20 MB.")
+    file = PdfField(help_text=_("A PDF document, at most 20 MB."))
 
     class Meta:
         model = Attachment

@@ -11,6 +11,8 @@ from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from ctdialogue.output.dates import KnownDate
@@ -74,7 +76,7 @@ class Theme(Publishable):
 # --- How records read, for pages and for exports that read rows of values -------
 
 #: How a speaker reads where the Chatham House rule applies.
-ANONYMOUS_SPEAKER = "A participant (Chatham House rule)"
+ANONYMOUS_SPEAKER = _("A participant (Chatham House rule)")
 
 
 def full_name(honorific: str, name: str) -> str:
@@ -90,7 +92,9 @@ def is_attributable(session_rule: bool, event_rule: bool) -> bool:
 def event_dates(start, end, precision: str, status: str) -> str:
     """ "24-25 January 2018", "May 2017", "Second half of 2018 (tentative)"."""
     text = format_period(start, end, precision)
-    return text + " (tentative)" if status == Event.Status.TENTATIVE else text
+    if status == Event.Status.TENTATIVE:
+        return gettext("%(dates)s (tentative)") % {"dates": text}
+    return text
 
 
 def event_known_date(start, end, precision: str, status: str) -> KnownDate:
@@ -103,25 +107,25 @@ def participant_name(organization_name: str | None, description: str, kind: str)
     stakeholder kind in words."""
     if organization_name is not None:
         return organization_name
-    return description or (Organization.Kind(kind).label if kind else "")
+    return description or (str(Organization.Kind(kind).label) if kind else "")
 
 
 class Organization(Publishable):
     class Kind(models.TextChoices):
-        MEMBER_STATE = "member_state", "Member State government"
-        UN_ENTITY = "un_entity", "UN entity"
-        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
-        PRIVATE_SECTOR = "private_sector", "Private sector"
-        CIVIL_SOCIETY = "civil_society", "Civil society"
-        ACADEMIA = "academia", "Academia"
-        PROFESSIONAL = "professional", "Professional association"
-        NGO = "ngo", "Non-governmental organisation"
+        MEMBER_STATE = "member_state", _("Member State government")
+        UN_ENTITY = "un_entity", _("UN entity")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        ACADEMIA = "academia", _("Academia")
+        PROFESSIONAL = "professional", _("Professional association")
+        NGO = "ngo", _("Non-governmental organisation")
 
     name = models.CharField(max_length=255, unique=True)
     acronym = models.CharField(max_length=30, blank=True)
     slug = models.SlugField(max_length=255, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
-    country = CountryField(blank=True, help_text="Where it is based; empty for UN entities.")
+    country = CountryField(blank=True, help_text=_("Where it is based; empty for UN entities."))
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
     logo = models.ImageField(upload_to=organization_logo_path, blank=True)
@@ -136,8 +140,8 @@ class Organization(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "organisation"
-        verbose_name_plural = "organisations"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -156,7 +160,7 @@ class PersonQuerySet(PublishableQuerySet):
 
 
 class Person(Publishable):
-    honorific = models.CharField(max_length=20, blank=True, help_text="Mr., Ms., Dr., H.E. ...")
+    honorific = models.CharField(max_length=20, blank=True, help_text=_("Mr., Ms., Dr., H.E. ..."))
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     position = models.CharField(max_length=300, blank=True)
@@ -166,18 +170,20 @@ class Person(Publishable):
         null=True,
         blank=True,
         related_name="people",
-        verbose_name="organisation",
+        verbose_name=_("organisation"),
     )
-    bio = models.TextField("biography", blank=True)
+    bio = models.TextField(_("biography"), blank=True)
     photo = models.ImageField(upload_to=person_photo_path, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     consent_to_publish = models.BooleanField(
-        "consent to publish photo and biography",
+        _("consent to publish photo and biography"),
         default=False,
-        help_text="Tick only when the person has agreed; until then only name and position show.",
+        help_text=_(
+            "Tick only when the person has agreed; until then only name and position show."
+        ),
     )
     consent_recorded_at = models.DateTimeField(
-        "consent recorded", null=True, blank=True, help_text="When the consent was given."
+        _("consent recorded"), null=True, blank=True, help_text=_("When the consent was given.")
     )
 
     # A biography is searchable only with consent, so it is not in the document at all.
@@ -190,7 +196,7 @@ class Person(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return self.full_name
@@ -224,8 +230,8 @@ class EventSeries(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "event series"
-        verbose_name_plural = "event series"
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
 
     page_url_name = "events:series-detail"
 
@@ -345,16 +351,16 @@ class EventQuerySet(PublishableQuerySet):
 
 class Event(Publishable):
     class Kind(models.TextChoices):
-        WORKSHOP = "workshop", "Workshop"
-        DIALOGUE = "dialogue", "Dialogue"
-        MEETING = "meeting", "Meeting"
+        WORKSHOP = "workshop", _("Workshop")
+        DIALOGUE = "dialogue", _("Dialogue")
+        MEETING = "meeting", _("Meeting")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        TENTATIVE = "tentative", "Tentative"
-        HELD = "held", "Held"
-        POSTPONED = "postponed", "Postponed"
-        CANCELLED = "cancelled", "Cancelled"
+        PLANNED = "planned", _("Planned")
+        TENTATIVE = "tentative", _("Tentative")
+        HELD = "held", _("Held")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     series = models.ForeignKey(
         EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
@@ -363,7 +369,7 @@ class Event(Publishable):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text="Its number in the series: 2 for the 2nd dialogue.",
+        help_text=_("Its number in the series: 2 for the 2nd dialogue."),
     )
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True)
@@ -373,29 +379,29 @@ class Event(Publishable):
     )
     start_date = models.DateField(
         db_index=True,
-        help_text="For a month, half-year or year, any day in it: the whole period is stored.",
+        help_text=_("For a month, half-year or year, any day in it: the whole period is stored."),
     )
     end_date = models.DateField(
-        null=True, blank=True, help_text="Last day, for events longer than a day."
+        null=True, blank=True, help_text=_("Last day, for events longer than a day.")
     )
     date_precision = models.CharField(
         max_length=10,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="How exactly the date is known: the page never claims more.",
+        help_text=_("How exactly the date is known: the page never claims more."),
     )
     city = models.CharField(max_length=120, blank=True)
     country = CountryField(blank=True, db_index=True)
     venue = models.CharField(max_length=255, blank=True)
-    summary = models.TextField(blank=True, help_text="One or two sentences for lists and feeds.")
+    summary = models.TextField(blank=True, help_text=_("One or two sentences for lists and feeds."))
     body = models.TextField(blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="events")
-    expected_outcome = models.TextField("expected outcome", blank=True)
-    outcome = models.TextField("actual outcome", blank=True)
+    expected_outcome = models.TextField(_("expected outcome"), blank=True)
+    outcome = models.TextField(_("actual outcome"), blank=True)
     chatham_house_rule = models.BooleanField(
-        "Chatham House rule",
+        _("Chatham House rule"),
         default=False,
-        help_text="What was said may be reported, but not who said it.",
+        help_text=_("What was said may be reported, but not who said it."),
     )
 
     #: When and where, in the order every form and feed lists them.
@@ -419,17 +425,17 @@ class Event(Publishable):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="event_end_not_before_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.UniqueConstraint(
                 fields=["series", "edition"],
                 name="event_unique_edition_in_series",
-                violation_error_message="This series already has an event with that edition.",
+                violation_error_message=_("This series already has an event with that edition."),
             ),
             models.CheckConstraint(
                 condition=Q(edition__isnull=True) | Q(series__isnull=False),
                 name="event_edition_needs_series",
-                violation_error_message="An edition number needs a series.",
+                violation_error_message=_("An edition number needs a series."),
             ),
             models.CheckConstraint(
                 condition=Q(date_precision=DatePrecision.DAY) | Q(end_date__isnull=False),
@@ -454,7 +460,10 @@ class Event(Publishable):
         super().clean()
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError(
-                {"slug": f"“{self.slug}” is reserved for the site; choose another."}
+                {
+                    "slug": gettext("“%(slug)s” is reserved for the site; choose another.")
+                    % {"slug": self.slug}
+                }
             )
         if self.start_date and self.date_precision != DatePrecision.DAY:
             # A fuzzy date is stored as its whole period, so that ordering, year
@@ -462,7 +471,7 @@ class Event(Publishable):
             self.start_date = period_start(self.start_date, self.date_precision)
             self.end_date = period_end(self.end_date or self.start_date, self.date_precision)
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
     @property
     def is_tentative(self) -> bool:
@@ -580,10 +589,10 @@ class Participation(models.Model):
     """An organisation, or a group of stakeholders, taking part in an event."""
 
     class Role(models.TextChoices):
-        CO_HOST = "co_host", "Co-host"
-        ORGANISER = "organiser", "Organiser"
-        PARTICIPANT = "participant", "Participant"
-        PARTNER = "partner", "Partner"
+        CO_HOST = "co_host", _("Co-host")
+        ORGANISER = "organiser", _("Organiser")
+        PARTICIPANT = "participant", _("Participant")
+        PARTNER = "partner", _("Partner")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     organization = models.ForeignKey(
@@ -592,19 +601,19 @@ class Participation(models.Model):
         null=True,
         blank=True,
         related_name="participations",
-        verbose_name="organisation",
-        help_text="Leave empty for a group such as 'representatives of the private sector'.",
+        verbose_name=_("organisation"),
+        help_text=_("Leave empty for a group such as 'representatives of the private sector'."),
     )
     stakeholder_kind = models.CharField(
-        "stakeholder group",
+        _("stakeholder group"),
         max_length=20,
         choices=Organization.Kind.choices,
         blank=True,
-        help_text="For a group without a named organisation.",
+        help_text=_("For a group without a named organisation."),
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     description = models.CharField(
-        max_length=255, blank=True, help_text="e.g. 'Representatives of Member States'."
+        max_length=255, blank=True, help_text=_("e.g. 'Representatives of Member States'.")
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -621,18 +630,18 @@ class Participation(models.Model):
             models.CheckConstraint(
                 condition=Q(organization__isnull=False) | ~Q(stakeholder_kind=""),
                 name="participation_names_organization_or_group",
-                violation_error_message="Choose an organisation or a stakeholder group.",
+                violation_error_message=_("Choose an organisation or a stakeholder group."),
             ),
             models.UniqueConstraint(
                 fields=["event", "organization", "role"],
                 name="participation_unique_role",
-                violation_error_message="This organisation already has this role at the event.",
+                violation_error_message=_("This organisation already has this role at the event."),
             ),
             models.UniqueConstraint(
                 fields=["event", "stakeholder_kind", "role"],
                 condition=Q(organization__isnull=True),
                 name="participation_unique_group_role",
-                violation_error_message="This stakeholder group is already listed at the event.",
+                violation_error_message=_("This stakeholder group is already listed at the event."),
             ),
         ]
         indexes = [
@@ -660,25 +669,29 @@ class Contribution(models.Model):
     """A person speaking at an event, with what they said when it is on record."""
 
     class Role(models.TextChoices):
-        ADDRESS = "address", "Address"
-        KEYNOTE = "keynote", "Keynote"
-        PANELLIST = "panellist", "Panellist"
-        MODERATOR = "moderator", "Moderator"
-        REMARKS = "remarks", "Remarks"
+        ADDRESS = "address", pgettext_lazy("a speech", "Address")
+        KEYNOTE = "keynote", _("Keynote")
+        PANELLIST = "panellist", _("Panellist")
+        MODERATOR = "moderator", _("Moderator")
+        REMARKS = "remarks", _("Remarks")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="contributions")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="contributions")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.ADDRESS)
-    title = models.CharField(max_length=255, blank=True, help_text="Title of the talk or session.")
-    summary = models.TextField(blank=True, help_text="What the speaker covered, in our words.")
-    quotation = models.TextField(blank=True, help_text="Verbatim words only, without quote marks.")
+    title = models.CharField(
+        max_length=255, blank=True, help_text=_("Title of the talk or session.")
+    )
+    summary = models.TextField(blank=True, help_text=_("What the speaker covered, in our words."))
+    quotation = models.TextField(
+        blank=True, help_text=_("Verbatim words only, without quote marks.")
+    )
     quotation_language = models.CharField(
-        max_length=2, choices=UN_LANGUAGES, default="en", help_text="Language of the quotation."
+        max_length=2, choices=UN_LANGUAGES, default="en", help_text=_("Language of the quotation.")
     )
     chatham_house_rule = models.BooleanField(
-        "Chatham House rule",
+        _("Chatham House rule"),
         default=False,
-        help_text="This session was under the Chatham House rule: the speaker is not named.",
+        help_text=_("This session was under the Chatham House rule: the speaker is not named."),
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -697,7 +710,7 @@ class Contribution(models.Model):
             models.UniqueConstraint(
                 fields=["event", "person", "role"],
                 name="contribution_unique_role",
-                violation_error_message="This person already has this role at the event.",
+                violation_error_message=_("This person already has this role at the event."),
             )
         ]
 
@@ -708,7 +721,7 @@ class Contribution(models.Model):
     def attribution(self) -> str:
         """Who said it, as a quotation is attributed; nobody by name under the rule."""
         if not self.is_attributable:
-            return ANONYMOUS_SPEAKER
+            return str(ANONYMOUS_SPEAKER)
         position = f", {self.person.position}" if self.person.position else ""
         return f"{self.person.full_name}{position}"
 
@@ -739,7 +752,7 @@ class Initiative(Publishable):
     acronym = models.CharField(max_length=30, blank=True)
     slug = models.SlugField(max_length=255, unique=True)
     launched = models.PositiveSmallIntegerField(
-        "year launched",
+        _("year launched"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1945), MaxValueValidator(2100)],
@@ -748,7 +761,7 @@ class Initiative(Publishable):
     website = models.URLField(blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="initiatives")
     events = models.ManyToManyField(
-        Event, blank=True, related_name="initiatives", help_text="Events where it was discussed."
+        Event, blank=True, related_name="initiatives", help_text=_("Events where it was discussed.")
     )
     partners = models.ManyToManyField(
         Organization, through="InitiativePartner", related_name="initiatives", blank=True
@@ -776,8 +789,8 @@ class Initiative(Publishable):
 
 class InitiativePartner(models.Model):
     class Role(models.TextChoices):
-        LEAD = "lead", "Lead"
-        PARTNER = "partner", "Partner"
+        LEAD = "lead", _("Lead")
+        PARTNER = "partner", _("Partner")
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="partnerships"
@@ -786,7 +799,7 @@ class InitiativePartner(models.Model):
         Organization,
         on_delete=models.PROTECT,
         related_name="initiative_partnerships",
-        verbose_name="organisation",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
     order = models.PositiveSmallIntegerField(default=0)
@@ -799,12 +812,12 @@ class InitiativePartner(models.Model):
 
     class Meta:
         ordering = ["initiative", "role", "order", "pk"]
-        verbose_name = "initiative partner"
+        verbose_name = _("initiative partner")
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative", "organization"],
                 name="initiative_partner_unique",
-                violation_error_message="This organisation is already a partner.",
+                violation_error_message=_("This organisation is already a partner."),
             )
         ]
 
@@ -824,13 +837,13 @@ class Photo(Publishable):
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     alt_text = models.CharField(
-        "alternative text",
+        _("alternative text"),
         max_length=300,
         blank=True,
-        help_text="What the photo shows, for people who cannot see it.",
+        help_text=_("What the photo shows, for people who cannot see it."),
     )
     is_decorative = models.BooleanField(
-        default=False, help_text="Tick only if the photo adds nothing a reader would miss."
+        default=False, help_text=_("Tick only if the photo adds nothing a reader would miss.")
     )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True)
@@ -848,12 +861,12 @@ class Photo(Publishable):
             models.CheckConstraint(
                 condition=Q(is_decorative=True) | ~Q(alt_text=""),
                 name="photo_alt_text_or_decorative",
-                violation_error_message="Describe the photo, or mark it as decorative.",
+                violation_error_message=_("Describe the photo, or mark it as decorative."),
             )
         ]
 
     def __str__(self):
-        return self.caption or self.alt_text or f"Photo {self.pk}"
+        return self.caption or self.alt_text or gettext("Photo %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self):
         """Its own page in the event's gallery: the event's address, then the photo's
@@ -863,16 +876,16 @@ class Photo(Publishable):
 
 class Attachment(Publishable):
     class Kind(models.TextChoices):
-        CONCEPT_NOTE = "concept_note", "Concept note"
-        AGENDA = "agenda", "Agenda"
-        REPORT = "report", "Report"
-        OTHER = "other", "Other document"
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        AGENDA = "agenda", _("Agenda")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other document")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(upload_to=event_attachment_path)
-    size = models.PositiveBigIntegerField("size in bytes", default=0, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     shown_with = ("event",)

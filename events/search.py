@@ -1,5 +1,8 @@
 """What the site search looks for in the dialogue, and how it shows each kind."""
 
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+
 from ctdialogue.search.engine import Source
 
 from .models import Event, Initiative, Organization, Person, Theme
@@ -18,7 +21,9 @@ def _describe_theme(theme: Theme) -> tuple[str, str]:
 
 
 def _describe_initiative(initiative: Initiative) -> tuple[str, str]:
-    launched = f"Launched in {initiative.launched}" if initiative.launched else ""
+    launched = ""
+    if initiative.launched:
+        launched = gettext("Launched in %(year)s") % {"year": initiative.launched}
     return initiative.name, _join(initiative.acronym, launched)
 
 
@@ -34,12 +39,17 @@ def _describe_person(person: Person) -> tuple[str, str]:
 
 
 SOURCES: tuple[Source, ...] = (
-    Source(Event, "events", "Events", _describe_event, ("summary", "body"),
-           order=("-start_date", "title"), list_url_name="events:event-list"),
-    Source(Theme, "themes", "Themes", _describe_theme, ("description",)),
-    Source(Initiative, "initiatives", "Initiatives", _describe_initiative, ("summary",)),
-    Source(Organization, "organizations", "Stakeholders", _describe_organization,
-           ("description",)),
-    Source(Person, "people", "Speakers", _describe_person, ("position",),
-           read=lambda people: people.with_organization()),
+    Source(Event, "events", _("Events"), _describe_event, ("summary", "body"),
+           order=("-start_date", "title"), list_url_name="events:event-list",
+           counted=ngettext_lazy("%(shown)s event", "%(shown)s events", "count")),
+    Source(Theme, "themes", _("Themes"), _describe_theme, ("description",),
+           counted=ngettext_lazy("%(shown)s theme", "%(shown)s themes", "count")),
+    Source(Initiative, "initiatives", _("Initiatives"), _describe_initiative, ("summary",),
+           counted=ngettext_lazy("%(shown)s initiative", "%(shown)s initiatives", "count")),
+    Source(Organization, "organizations", _("Stakeholders"), _describe_organization,
+           ("description",),
+           counted=ngettext_lazy("%(shown)s stakeholder", "%(shown)s stakeholders", "count")),
+    Source(Person, "people", _("Speakers"), _describe_person, ("position",),
+           read=lambda people: people.with_organization(),
+           counted=ngettext_lazy("%(shown)s speaker", "%(shown)s speakers", "count")),
 )  # fmt: skip

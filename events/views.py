@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -44,7 +45,7 @@ class EventListView(FilteredListMixin, FilterView):
         context["facets"] = self.filterset.facets()
         query = self._query_without_page()
         calendar = reverse("events:event-calendar") + (f"?{query}" if query else "")
-        context["downloads"].append(("Calendar (.ics)", calendar))
+        context["downloads"].append((gettext("Calendar (.ics)"), calendar))
         context["subscribe"] = webcal(calendar)
         return context
 
@@ -95,7 +96,7 @@ class PhotoDetailView(DetailView):
             .first()
         )
         if photo is None:
-            raise Http404("No photo has this address.")
+            raise Http404(gettext("No photo has this address."))
         return photo
 
     def get(self, request, *args, **kwargs):
@@ -123,7 +124,8 @@ class PhotoDetailView(DetailView):
             event=photo.event,
             position=index + 1,
             count=len(gallery),
-            label=f"Photo {index + 1} of {len(gallery)}",
+            label=gettext("Photo %(position)s of %(count)s")
+            % {"position": index + 1, "count": len(gallery)},
             previous_url=address(gallery[index - 1]) if index > 0 else None,
             next_url=address(gallery[index + 1]) if index + 1 < len(gallery) else None,
         )

@@ -8,6 +8,7 @@ this app).
 import re
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.publishing import history
 from ctdialogue.publishing.admin import (
@@ -39,7 +40,7 @@ class ResolutionRelationInline(LabelledTabularInline):
     fields = ["kind", "target"]
     autocomplete_fields = ["target"]
     extra = 0
-    verbose_name_plural = "what it says of earlier resolutions (shown on both pages)"
+    verbose_name_plural = _("what it says of earlier resolutions (shown on both pages)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("source", "target")
@@ -73,19 +74,20 @@ class ResolutionAdmin(
             },
         ),
         (
-            "Adoption",
+            _("Adoption"),
             {
                 "fields": ["meeting", "vote", ("votes_for", "votes_against", "abstentions")],
-                "description": "From the meeting record (S/PV). Leave a field empty rather "
-                "than guess.",
+                "description": _(
+                    "From the meeting record (S/PV). Leave a field empty rather than guess."
+                ),
             },
         ),
-        ("Text", {"fields": ["summary", "document_url"]}),
-        ("Links", {"fields": ["themes", "initiatives", "events"]}),
+        (_("Text"), {"fields": ["summary", "document_url"]}),
+        (_("Links"), {"fields": ["themes", "initiatives", "events"]}),
         PUBLISHING_FIELDSET,
     ]
 
-    @admin.display(description="symbol", ordering="number")
+    @admin.display(description=_("symbol"), ordering="number")
     def symbol(self, obj):
         return obj.symbol
 

@@ -1,5 +1,6 @@
 """Security Council resolutions in the open API (see ``ctdialogue.output.api``)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -20,7 +21,7 @@ class VoteSerializer(serializers.Serializer):
 
 
 class OfficialTextSerializer(serializers.Serializer):
-    language = serializers.CharField(help_text="The UN's language code: ar, zh, en, fr, ru, es.")
+    language = serializers.CharField(help_text=_("The UN's language code: ar, zh, en, fr, ru, es."))
     url = serializers.URLField()
 
     def to_representation(self, instance):
@@ -46,8 +47,10 @@ class ResolutionSerializer(RecordSerializer):
     official_url = serializers.URLField(read_only=True)
     official_texts = OfficialTextSerializer(many=True, read_only=True)
     meeting_record = serializers.SerializerMethodField(
-        help_text="The symbol of the adopting meeting's record, e.g. S/PV.8148; null if "
-        "not recorded here."
+        help_text=_(
+            "The symbol of the adopting meeting's record, e.g. S/PV.8148; null if "
+            "not recorded here."
+        )
     )
     vote = serializers.SerializerMethodField()
     relations = relation_serializer(

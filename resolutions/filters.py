@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.pages.filters import (
     ForgivingFilterSet,
@@ -15,26 +16,26 @@ from .models import Resolution
 
 class ResolutionFilter(ForgivingFilterSet):
     labels = {
-        "q": "text",
-        "year": "year",
-        "theme": "theme",
-        "initiative": "initiative",
-        "number": "number",
+        "q": _("text"),
+        "year": _("year"),
+        "theme": _("theme"),
+        "initiative": _("initiative"),
+        "number": _("number"),
     }
 
     q = SearchFilter()
     number = django_filters.NumberFilter(
-        label="Number", field_name="number", min_value=1, max_value=99999
+        label=_("Number"), field_name="number", min_value=1, max_value=99999
     )
-    year = YearFilter(label="Year", field_name="year")
+    year = YearFilter(label=_("Year"), field_name="year")
     theme = SlugChoicesFilter(
-        label="Themes",
+        label=_("Themes"),
         field_name="themes__slug",
         queryset=published_choices(Theme),
         widget=forms.CheckboxSelectMultiple,
     )
     initiative = SlugChoicesFilter(
-        label="Initiatives it recognises",
+        label=_("Initiatives it recognises"),
         field_name="initiatives__slug",
         queryset=published_choices(Initiative),
         widget=forms.CheckboxSelectMultiple,

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.publishing.models import PublicQuerySet, Publishable, PublishableQuerySet
 from events.models import Event, Initiative, Theme
@@ -53,28 +55,32 @@ class ResolutionQuerySet(PublishableQuerySet):
 
 class Resolution(Publishable):
     class Vote(models.TextChoices):
-        RECORDED = "recorded", "Put to the vote"
-        WITHOUT_VOTE = "without_vote", "Adopted without a vote"
+        RECORDED = "recorded", _("Put to the vote")
+        WITHOUT_VOTE = "without_vote", _("Adopted without a vote")
 
     number = models.PositiveIntegerField(
-        unique=True, validators=[MinValueValidator(1)], help_text="2395 for S/RES/2395 (2017)."
+        unique=True, validators=[MinValueValidator(1)], help_text=_("2395 for S/RES/2395 (2017).")
     )
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1946), MaxValueValidator(2100)], db_index=True
     )
-    adopted_on = models.DateField("adoption date", null=True, blank=True)
+    adopted_on = models.DateField(_("adoption date"), null=True, blank=True)
     title = models.CharField(
-        "subject",
+        _("subject"),
         max_length=300,
-        help_text="What the resolution is about, briefly, as this site describes it; the "
-        "UN's own title goes in the next field.",
+        help_text=_(
+            "What the resolution is about, briefly, as this site describes it; the "
+            "UN's own title goes in the next field."
+        ),
     )
     official_title = models.CharField(
-        "the UN's title",
+        _("the UN's title"),
         max_length=500,
         blank=True,
-        help_text="The title the United Nations gives it, as in the UN Digital Library, "
-        "copied from the official record. Leave it empty rather than guess.",
+        help_text=_(
+            "The title the United Nations gives it, as in the UN Digital Library, "
+            "copied from the official record. Leave it empty rather than guess."
+        ),
     )
     agenda_item = models.CharField(
         max_length=200,
@@ -82,43 +88,45 @@ class Resolution(Publishable):
         default="Threats to international peace and security caused by terrorist acts",
     )
     meeting = models.PositiveIntegerField(
-        "meeting number",
+        _("meeting number"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text="The Council meeting that adopted it: 8148 for its record S/PV.8148. "
-        "Leave it empty rather than guess.",
+        help_text=_(
+            "The Council meeting that adopted it: 8148 for its record S/PV.8148. "
+            "Leave it empty rather than guess."
+        ),
     )
     vote = models.CharField(
         max_length=12,
         choices=Vote.choices,
         blank=True,
-        help_text="As the meeting record gives it; empty while not checked.",
+        help_text=_("As the meeting record gives it; empty while not checked."),
     )
     votes_for = models.PositiveSmallIntegerField(
-        "in favour", null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
+        _("in favour"), null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
     )
     votes_against = models.PositiveSmallIntegerField(
-        "against", null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
+        _("against"), null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
     )
     abstentions = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
     )
     summary = models.TextField(blank=True)
     document_url = models.URLField(
-        "official document link",
+        _("official document link"),
         blank=True,
-        help_text="Leave empty to link to the official text on undocs.org.",
+        help_text=_("Leave empty to link to the official text on undocs.org."),
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="resolutions")
     initiatives = models.ManyToManyField(
         Initiative,
         blank=True,
         related_name="resolutions",
-        help_text="Initiatives this resolution recognises.",
+        help_text=_("Initiatives this resolution recognises."),
     )
     events = models.ManyToManyField(
-        Event, blank=True, related_name="resolutions", help_text="Events that discussed it."
+        Event, blank=True, related_name="resolutions", help_text=_("Events that discussed it.")
     )
 
     #: What describes a resolution, in the order its form and the import file list it.
@@ -155,8 +163,9 @@ class Resolution(Publishable):
                     abstentions__isnull=True,
                 ),
                 name="resolution_vote_counts_with_recorded_vote",
-                violation_error_message="Give the three counts of a recorded vote, and only "
-                "of a recorded vote.",
+                violation_error_message=_(
+                    "Give the three counts of a recorded vote, and only of a recorded vote."
+                ),
             ),
         ]
 
@@ -170,7 +179,10 @@ class Resolution(Publishable):
         super().clean()
         if self.adopted_on and self.year and self.adopted_on.year != self.year:
             raise ValidationError(
-                {"year": f"The adoption date is in {self.adopted_on.year}, not {self.year}."}
+                {
+                    "year": gettext("The adoption date is in %(adopted)s, not %(year)s.")
+                    % {"adopted": self.adopted_on.year, "year": self.year}
+                }
             )
         self.clean_vote()
 
@@ -183,23 +195,31 @@ class Resolution(Publishable):
         given = {name for name, count in counts.items() if count is not None}
         if self.vote != self.Vote.RECORDED:
             if given:
-                message = "Counts belong to a recorded vote: choose “Put to the vote” or leave "
-                raise ValidationError(dict.fromkeys(given, message + "the counts empty."))
+                message = gettext(
+                    "Counts belong to a recorded vote: choose “Put to the vote” or leave "
+                    "the counts empty."
+                )
+                raise ValidationError(dict.fromkeys(given, message))
             return
         if given != counts.keys():
-            message = "A recorded vote needs all three counts (0 for none)."
+            message = gettext("A recorded vote needs all three counts (0 for none).")
             raise ValidationError(dict.fromkeys(counts.keys() - given, message))
         members, needed = council_rules(self.year)
         if sum(counts.values()) > members:
             raise ValidationError(
                 {
-                    "votes_for": f"The Council had {members} members; these counts add up to "
-                    f"{sum(counts.values())}."
+                    "votes_for": gettext(
+                        "The Council had %(members)s members; these counts add up to %(total)s."
+                    )
+                    % {"members": members, "total": sum(counts.values())}
                 }
             )
         if self.votes_for < needed:
             raise ValidationError(
-                {"votes_for": f"A resolution needed at least {needed} votes in favour."}
+                {
+                    "votes_for": gettext("A resolution needed at least %(needed)s votes in favour.")
+                    % {"needed": needed}
+                }
             )
 
     @property
@@ -210,7 +230,10 @@ class Resolution(Publishable):
     @property
     def designation(self) -> str:
         """How the UN names it when no title is given: "Resolution 2396 (2017)"."""
-        return f"Resolution {self.number} ({self.year})"
+        return gettext("Resolution %(number)s (%(year)s)") % {
+            "number": self.number,
+            "year": self.year,
+        }
 
     @property
     def official_url(self) -> str:
@@ -247,17 +270,24 @@ class Resolution(Publishable):
         """ "15 in favour, none against, no abstentions (unanimous)", "adopted without a
         vote", or "" while the vote is not recorded."""
         if self.vote == self.Vote.WITHOUT_VOTE:
-            return "adopted without a vote"
+            return gettext("adopted without a vote")
         if self.vote != self.Vote.RECORDED:
             return ""
-        against = self.votes_against or "none"
-        abstentions = (
-            f"{self.abstentions} abstention{'s' if self.abstentions != 1 else ''}"
-            if self.abstentions
-            else "no abstentions"
-        )
-        summary = f"{self.votes_for} in favour, {against} against, {abstentions}"
-        return f"{summary} (unanimous)" if self.is_unanimous else summary
+        against = self.votes_against or pgettext("no votes against", "none")
+        if self.abstentions:
+            abstentions = ngettext(
+                "%(count)s abstention", "%(count)s abstentions", self.abstentions
+            ) % {"count": self.abstentions}
+        else:
+            abstentions = gettext("no abstentions")
+        summary = gettext("%(for)s in favour, %(against)s against, %(abstentions)s") % {
+            "for": self.votes_for,
+            "against": against,
+            "abstentions": abstentions,
+        }
+        if self.is_unanimous:
+            return gettext("%(summary)s (unanimous)") % {"summary": summary}
+        return summary
 
     @property
     def vote_tally(self) -> str:
@@ -272,29 +302,29 @@ class ResolutionRelation(models.Model):
     extends (renews) a mandate that one set. Shown on both resolutions' pages."""
 
     class Kind(models.TextChoices):
-        RECALLS = "recalls", "Recalls"
-        REAFFIRMS = "reaffirms", "Reaffirms"
-        EXTENDS = "extends", "Extends the mandate set by"
+        RECALLS = "recalls", _("Recalls")
+        REAFFIRMS = "reaffirms", _("Reaffirms")
+        EXTENDS = "extends", _("Extends the mandate set by")
 
     #: How the relation reads from the earlier resolution's side: a name, a label.
     INVERSE = {
-        Kind.RECALLS: ("recalled_by", "Recalled by"),
-        Kind.REAFFIRMS: ("reaffirmed_by", "Reaffirmed by"),
-        Kind.EXTENDS: ("extended_by", "Mandate extended by"),
+        Kind.RECALLS: ("recalled_by", _("Recalled by")),
+        Kind.REAFFIRMS: ("reaffirmed_by", _("Reaffirmed by")),
+        Kind.EXTENDS: ("extended_by", _("Mandate extended by")),
     }
 
     source = models.ForeignKey(
         Resolution,
         on_delete=models.CASCADE,
         related_name="relations",
-        verbose_name="resolution",
+        verbose_name=_("resolution"),
     )
-    kind = models.CharField("relation", max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("relation"), max_length=10, choices=Kind.choices)
     target = models.ForeignKey(
         Resolution,
         on_delete=models.PROTECT,
         related_name="referenced_by",
-        verbose_name="earlier resolution",
+        verbose_name=_("earlier resolution"),
     )
 
     shown_with = ("source", "target")
@@ -305,18 +335,18 @@ class ResolutionRelation(models.Model):
 
     class Meta:
         ordering = ["source", "kind", "-target__number"]
-        verbose_name = "relation to an earlier resolution"
-        verbose_name_plural = "relations to earlier resolutions"
+        verbose_name = _("relation to an earlier resolution")
+        verbose_name_plural = _("relations to earlier resolutions")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "kind", "target"],
                 name="resolution_relation_unique",
-                violation_error_message="This relation is already recorded.",
+                violation_error_message=_("This relation is already recorded."),
             ),
             models.CheckConstraint(
                 condition=~Q(source=models.F("target")),
                 name="resolution_relation_not_to_itself",
-                violation_error_message="A resolution cannot refer to itself.",
+                violation_error_message=_("A resolution cannot refer to itself."),
             ),
         ]
 
@@ -327,7 +357,7 @@ class ResolutionRelation(models.Model):
         super().clean()
         if self.source_id and self.target_id and self.target.number >= self.source.number:
             raise ValidationError(
-                {"target": "A resolution can only refer to an earlier one (a lower number)."}
+                {"target": _("A resolution can only refer to an earlier one (a lower number).")}
             )
 
     @property

@@ -5,6 +5,8 @@ import re
 
 from django.db.models import Q
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from ctdialogue.search.engine import Source
 from ctdialogue.search.query import ParsedQuery
@@ -22,9 +24,11 @@ RESOLUTION_REFERENCE = re.compile(
 
 
 def _describe_resolution(resolution: Resolution) -> tuple[str, str]:
-    adopted = (
-        f"Adopted on {format_date(resolution.adopted_on, 'j F Y')}" if resolution.adopted_on else ""
-    )
+    adopted = ""
+    if resolution.adopted_on:
+        adopted = gettext("Adopted on %(date)s") % {
+            "date": format_date(resolution.adopted_on, "j F Y")
+        }
     return f"{resolution.symbol}: {resolution.title}", adopted
 
 
@@ -40,6 +44,7 @@ def resolution_reference(parsed: ParsedQuery) -> Q | None:
 
 
 SOURCES: tuple[Source, ...] = (
-    Source(Resolution, "resolutions", "Resolutions", _describe_resolution, ("summary",),
-           order=("-number",), exact=resolution_reference),
+    Source(Resolution, "resolutions", _("Resolutions"), _describe_resolution, ("summary",),
+           order=("-number",), exact=resolution_reference,
+           counted=ngettext_lazy("%(shown)s resolution", "%(shown)s resolutions", "count")),
 )  # fmt: skip

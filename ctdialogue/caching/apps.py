@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CachingConfig(AppConfig):
@@ -10,7 +11,7 @@ class CachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ctdialogue.caching"
     label = "caching"
-    verbose_name = "Page cache"
+    verbose_name = _("Page cache")
 
     def ready(self):
         from .triggers import install_after_migrate

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
@@ -6,4 +7,4 @@ class OperationsConfig(AppConfig):
 
     name = "ctdialogue.operations"
     label = "operations"
-    verbose_name = "Operations"
+    verbose_name = _("Operations")

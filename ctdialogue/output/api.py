@@ -7,6 +7,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -80,7 +82,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return self.page_size
         if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
             raise BadParameters(
-                [f"page_size: “{raw[:20]}” is not a whole number from 1 to {self.max_page_size}."]
+                [
+                    gettext("page_size: “%(value)s” is not a whole number from 1 to %(most)s.")
+                    % {"value": raw[:20], "most": self.max_page_size}
+                ]
             )
         return int(raw)
 
@@ -98,7 +103,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_page_number(self, request, paginator):
         raw = request.query_params.get(self.page_query_param, "1")
         if not raw.isdigit() or int(raw) < 1:
-            raise BadParameters([f"page: “{raw[:20]}” is not a page number (1, 2, ...)."])
+            raise BadParameters(
+                [
+                    gettext("page: “%(value)s” is not a page number (1, 2, ...).")
+                    % {"value": raw[:20]}
+                ]
+            )
         return raw
 
     def get_next_link(self):
@@ -135,7 +145,7 @@ class BadParameters(ValidationError):
     accepted."""
 
     def __init__(self, problems: list[str]):
-        super().__init__({"error": BAD_PARAMETERS, "problems": problems})
+        super().__init__({"error": str(BAD_PARAMETERS), "problems": problems})
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -171,7 +181,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         ]
         if unknown:
             raise BadParameters(
-                [unknown_parameter(name, "this address", accepted) for name in unknown]
+                [unknown_parameter(name, gettext("this address"), accepted) for name in unknown]
             )
 
 
@@ -258,13 +268,13 @@ def responses(serializer_class, listing: bool = False) -> dict:
     to a conditional request for what has not changed; 400 for a parameter or value it
     cannot use; 404 for a record (or a page) that does not exist; 429 when a client
     asks too often (with Retry-After)."""
-    not_found = "No such page of the list." if listing else "No public record has this id."
+    not_found = _("No such page of the list.") if listing else _("No public record has this id.")
     return {
         200: serializer_class,
-        304: OpenApiResponse(description="Not modified since the ETag or date asked about."),
+        304: OpenApiResponse(description=_("Not modified since the ETag or date asked about.")),
         400: OpenApiResponse(
-            BAD_PARAMETERS_BODY, description="A parameter or value it cannot use."
+            BAD_PARAMETERS_BODY, description=_("A parameter or value it cannot use.")
         ),
         404: OpenApiResponse(DETAIL_BODY, description=not_found),
-        429: OpenApiResponse(DETAIL_BODY, description="Too many requests; see Retry-After."),
+        429: OpenApiResponse(DETAIL_BODY, description=_("Too many requests; see Retry-After.")),
     }

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core.signals import request_finished
+from django.utils.translation import gettext_lazy as _
 
 
 class OutputConfig(AppConfig):
@@ -8,7 +9,7 @@ class OutputConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ctdialogue.output"
     label = "output"
-    verbose_name = "Data output"
+    verbose_name = _("Data output")
 
     def ready(self):
         from .addresses import forget_origin

@@ -17,13 +17,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Exact day(s)"
-    MONTH = "month", "Month"
-    HALF_YEAR = "half_year", "Half-year"
-    YEAR = "year", "Year"
+    DAY = "day", _("Exact day(s)")
+    MONTH = "month", _("Month")
+    HALF_YEAR = "half_year", _("Half-year")
+    YEAR = "year", _("Year")
 
 
 #: EDTF's sub-year groupings for the two halves of a year.

@@ -27,12 +27,14 @@ from functools import lru_cache
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import re_path
+from django.utils.functional import lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django_countries import countries
 
 from ctdialogue.database.lookups import AmongIds
-from ctdialogue.pages.filters import BAD_PARAMETERS
+from ctdialogue.pages.filters import BAD_PARAMETERS, BAD_PARAMETERS_HEADING
 from ctdialogue.publishing.models import public_q
 
 from .addresses import absolute
@@ -79,12 +81,25 @@ def record_columns(
     url: Callable = lambda r: absolute(r.get_absolute_url()),
 ) -> list[Column]:
     """The first columns of every export: the record's permanent identifier and the
-    address of its ``page`` ("the event's page"); ``uid`` and ``url`` read them from a
-    record (a model instance by default)."""
+    address of its ``page`` (translated: "the event's page"); ``uid`` and ``url`` read
+    them from a record (a model instance by default)."""
     return [
-        Column("id", "Permanent identifier (UUID); never changes.", lambda r: str(uid(r))),
-        Column("url", f"Address of the {page}'s page.", url),
+        Column("id", _("Permanent identifier (UUID); never changes."), lambda r: str(uid(r))),
+        Column("url", interpolate_lazy(_("Address of %(page)s."), page=page), url),
     ]
+
+
+def _interpolate(message, values: dict) -> str:
+    return str(message) % values
+
+
+_interpolate_lazy = lazy(_interpolate, str)
+
+
+def interpolate_lazy(message, **values):
+    """``message % values``, worked out only when shown, in the language active then:
+    for texts made at import, such as the columns' descriptions."""
+    return _interpolate_lazy(message, values)
 
 
 @lru_cache(maxsize=4096)
@@ -101,8 +116,8 @@ def country_columns(
     """The country's code and name; ``code`` reads the code from a record, ``language``
     the language it is written in."""
     return [
-        Column("country", "Country code (ISO 3166-1 alpha-2).", lambda r: code(r) or ""),
-        Column("country_name", "Country name.", lambda r: country_name(code(r), language(r))),
+        Column("country", _("Country code (ISO 3166-1 alpha-2)."), lambda r: code(r) or ""),
+        Column("country_name", _("Country name."), lambda r: country_name(code(r), language(r))),
     ]
 
 
@@ -235,9 +250,9 @@ def bad_parameters(problems: list[str], as_json: bool = False) -> HttpResponse:
     the list takes), as JSON or as plain text: the answer of every export, feed and
     calendar to a parameter or value it cannot use."""
     if as_json:
-        body = json.dumps({"error": BAD_PARAMETERS, "problems": problems}, ensure_ascii=False)
+        body = json.dumps({"error": str(BAD_PARAMETERS), "problems": problems}, ensure_ascii=False)
         return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
-    lines = [f"{BAD_PARAMETERS.removesuffix('.')}:", *problems]
+    lines = [str(BAD_PARAMETERS_HEADING), *problems]
     return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain")
 
 

@@ -7,6 +7,7 @@ import json
 from django.db.models import QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from .addresses import absolute
@@ -53,5 +54,6 @@ def filters_in_words(filterset) -> str:
         field = filterset.form.fields[name]
         choices = {} if isinstance(field, ModelChoiceField) else dict(getattr(field, "choices", ()))
         words = ", ".join(str(choices.get(str(item), item)) for item in items)
-        parts.append(f"{filterset.labels.get(name, name).capitalize()}: {words}")
+        label = filterset.labels.get(name, name).capitalize()
+        parts.append(gettext("%(label)s: %(values)s") % {"label": label, "values": words})
     return "; ".join(parts)

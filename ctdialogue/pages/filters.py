@@ -14,6 +14,9 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -49,14 +52,20 @@ def is_tracking(name: str) -> bool:
 
 #: How every list page, the search, the API, exports, feeds and calendars begin their
 #: answer to parameters they cannot use.
-BAD_PARAMETERS = "Some parameters could not be understood."
+BAD_PARAMETERS = _("Some parameters could not be understood.")
+#: The same, as the heading of a plain-text list of the problems.
+BAD_PARAMETERS_HEADING = _("Some parameters could not be understood:")
 
 
 def unknown_parameter(name: str, where: str, takes) -> str:
-    """What to say of a parameter ``name`` that ``where`` ("this list") does not take;
-    ``takes``: the names it does take."""
+    """What to say of a parameter ``name`` that ``where`` ("this list", translated)
+    does not take; ``takes``: the names it does take."""
     shown = name if len(name) <= 40 else name[:40] + "..."
-    return f"“{shown}” is not a parameter of {where}; it takes {', '.join(takes) or 'none'}."
+    return gettext("“%(name)s” is not a parameter of %(where)s; it takes %(takes)s.") % {
+        "name": shown,
+        "where": where,
+        "takes": ", ".join(takes) or pgettext("no parameters", "none"),
+    }
 
 
 class ForgivingFilterSet(django_filters.FilterSet):
@@ -87,19 +96,22 @@ class ForgivingFilterSet(django_filters.FilterSet):
                 continue  # already refused, as a NUL character
             if name in self.filters or name in self.accepts or is_tracking(name):
                 continue
-            self.rejected.append(unknown_parameter(name, "this list", self.accepted))
+            self.rejected.append(unknown_parameter(name, gettext("this list"), self.accepted))
 
     def _without_control_characters(self, data):
         clean = QueryDict(mutable=True)
         for key, values in data.lists():
             if "\x00" in key:
-                self.rejected.append("A parameter name contained a NUL character; it was ignored.")
+                self.rejected.append(
+                    gettext("A parameter name contained a NUL character; it was ignored.")
+                )
                 continue
             kept = [value for value in values if "\x00" not in value]
             if len(kept) < len(values):
                 label = self.labels.get(key, key)
                 self.rejected.append(
-                    f"{label.capitalize()}: the value contained a NUL character and was ignored."
+                    gettext("%(label)s: the value contained a NUL character and was ignored.")
+                    % {"label": label.capitalize()}
                 )
             if kept:
                 clean.setlist(key, kept)
@@ -120,7 +132,10 @@ class ForgivingFilterSet(django_filters.FilterSet):
             for name, errors in self.errors.items():
                 label = self.labels.get(name, name.replace("_", " "))
                 for error in errors:
-                    messages.append(f"{label.capitalize()}: {error}")
+                    messages.append(
+                        gettext("%(label)s: %(error)s")
+                        % {"label": label.capitalize(), "error": error}
+                    )
         return messages
 
     @property
@@ -177,7 +192,11 @@ class ForgivingFilterSet(django_filters.FilterSet):
         if str(item) in choices:
             return str(choices[str(item)])
         if isinstance(item, datetime.date):
-            return f"{item.day} {item:%B %Y}"
+            return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
+                "day": item.day,
+                "month": MONTHS[item.month],
+                "year": item.year,
+            }
         return str(item)
 
 
@@ -185,12 +204,15 @@ def _positive_year(value):
     if value is None:
         return value
     if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
-        raise forms.ValidationError(f"enter a year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}.")
+        raise forms.ValidationError(
+            gettext("enter a year between %(first)s and %(last)s.")
+            % {"first": YEAR_RANGE[0], "last": YEAR_RANGE[1]}
+        )
     return value
 
 
 class YearField(forms.IntegerField):
-    default_error_messages = {"invalid": "enter a year as four digits, such as 2018."}
+    default_error_messages = {"invalid": _("enter a year as four digits, such as 2018.")}
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", []).append(_positive_year)
@@ -215,7 +237,7 @@ class SearchField(forms.CharField):
     the page says why (``no_words_note``)."""
 
 
-NO_WORDS = (
+NO_WORDS = _(
     "“%(query)s” has no words to look for, so nothing matches: very common words such "
     "as “the” are ignored, and a word after a minus sign is one to leave out."
 )
@@ -247,7 +269,7 @@ class SearchFilter(django_filters.CharFilter):
     field_class = SearchField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label", "Text")
+        kwargs.setdefault("label", _("Text"))
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(*args, **kwargs)
 
@@ -273,8 +295,8 @@ class SlugChoicesFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault(
             "error_messages",
             {
-                "invalid_choice": "“%(value)s” is not one we know.",
-                "invalid_pk_value": "“%(pk)s” is not valid.",
+                "invalid_choice": _("“%(value)s” is not one we know."),
+                "invalid_pk_value": _("“%(pk)s” is not valid."),
             },
         )
         super().__init__(*args, **kwargs)

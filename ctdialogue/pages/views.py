@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 #: How many items a list on a detail page shows before "All N ..." links to the rest.
 BOUNDED_LIST = 10
@@ -58,19 +59,22 @@ class ForgivingPaginationMixin:
             number = int(raw)
         except ValueError:
             number = 1
-            self.page_problem = f"Page: “{shown}” is not a page number; the first page is shown."
+            self.page_problem = gettext(
+                "Page: “%(value)s” is not a page number; the first page is shown."
+            ) % {"value": shown}
             self.page_status = 400
         else:
             if number < 1:
                 number = 1
-                self.page_problem = "Page: page numbers start at 1; the first page is shown."
+                self.page_problem = gettext(
+                    "Page: page numbers start at 1; the first page is shown."
+                )
                 self.page_status = 400
             elif number > paginator.num_pages:
                 self.page_status = 404
-                self.page_problem = (
-                    f"Page: there is no page {number}; the last page "
-                    f"({paginator.num_pages}) is shown."
-                )
+                self.page_problem = gettext(
+                    "Page: there is no page %(number)s; the last page (%(last)s) is shown."
+                ) % {"number": number, "last": paginator.num_pages}
                 number = paginator.num_pages
         page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()

@@ -39,6 +39,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
@@ -105,14 +107,14 @@ def name_of(user) -> str:
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 PUBLISHING_FIELDSET = (
-    "Publishing",
+    _("Publishing"),
     {
         "fields": [
             "language",
             PUBLICATION_FIELDS,
             ("created_at", "updated_at"),
         ],
-        "description": (
+        "description": _(
             "A published item appears on the public site from its publish time on; "
             "until then it is scheduled. Drafts are visible to staff only."
         ),
@@ -182,7 +184,7 @@ class PublicationAdminMixin:
 
     readonly_fields = ["created_at", "updated_at"]
 
-    @admin.display(description="publication", ordering="publication_status")
+    @admin.display(description=_("publication"), ordering="publication_status")
     def publication(self, obj):
         """ "Published", "Draft", or "Scheduled: 3 March 2026, 09:00 (UTC)"."""
         state = obj.publication_state
@@ -398,11 +400,13 @@ class VersionedAdmin(VersionAdmin):
                 chosen[key] = None
         new = chosen["new"]
         if new is None:
-            messages.warning(request, "Choose two versions to compare.")
+            messages.warning(request, gettext("Choose two versions to compare."))
             return HttpResponseRedirect(history_url)
         old = chosen["old"] or versions.filter(pk__lt=new.pk).order_by("-pk").first()
         if old is None or old.pk == new.pk:
-            messages.warning(request, "There is no earlier version to compare this one with.")
+            messages.warning(
+                request, gettext("There is no earlier version to compare this one with.")
+            )
             return HttpResponseRedirect(history_url)
         if old.pk > new.pk:
             old, new = new, old
@@ -438,7 +442,7 @@ class VersionedAdmin(VersionAdmin):
 
 class ScheduleForm(forms.Form):
     publish_at = forms.DateTimeField(
-        label="Publish at",
+        label=_("Publish at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
@@ -453,7 +457,7 @@ class ScheduleForm(forms.Form):
     def clean_publish_at(self):
         value = self.cleaned_data["publish_at"]
         if value <= timezone.now():
-            raise ValidationError("Choose a time in the future, or use “Publish now”.")
+            raise ValidationError(gettext("Choose a time in the future, or use “Publish now”."))
         return value
 
 
@@ -477,16 +481,16 @@ class ReviewDecisionForm(forms.Form):
         choices=[("approve", "Approve"), ("reject", "Reject")], widget=forms.RadioSelect
     )
     apply_at = forms.DateTimeField(
-        label="Apply at",
+        label=_("Apply at"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Leave empty to apply it now; a later time applies it then, no job needed.",
+        help_text=_("Leave empty to apply it now; a later time applies it then, no job needed."),
     )
     comment = forms.CharField(
-        label="Comment",
+        label=_("Comment"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text=(
+        help_text=_(
             "Required to reject (the editor reads it), and to approve despite content "
             "findings (why the text is right)."
         ),
@@ -495,10 +499,10 @@ class ReviewDecisionForm(forms.Form):
 
 class OverrideForm(forms.Form):
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         min_length=10,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Why the text is right as it is. Kept in the history with your name.",
+        help_text=_("Why the text is right as it is. Kept in the history with your name."),
     )
 
 
@@ -580,8 +584,11 @@ class PublishableAdmin(VersionedAdmin):
         if request.method == "POST" and obj is not None and review.needs_review(request.user, obj):
             messages.error(
                 request,
-                f"This {self.opts.verbose_name} is published: only a publisher can restore "
-                f"an earlier version of it. Ask one, or make the change by editing it.",
+                gettext(
+                    "This %(record)s is published: only a publisher can restore an earlier "
+                    "version of it. Ask one, or make the change by editing it."
+                )
+                % {"record": self.opts.verbose_name},
             )
             return HttpResponseRedirect(self._admin_url("history", quote(obj.pk)))
         return self._restore(request, object_id, version_id, extra_context)
@@ -745,16 +752,19 @@ class PublishableAdmin(VersionedAdmin):
         if response.status_code != 302:
             return response
         pending = review.save_pending(obj, user=request.user, data=data, files=files)
-        name = f"{self.opts.verbose_name} “{obj}”"
+        names = {"kind": self.opts.verbose_name, "record": obj}
         if "_submit" in request.POST:
             review.submit(pending, user=request.user, message=request.POST.get("pending_note", ""))
-            done = f"Your change to the {name} is waiting for a publisher's review."
-        else:
-            done = (
-                f"Your change to the {name} is saved, not published: preview it, go on "
-                f"editing it, or submit it for review."
+            done = gettext(
+                "Your change to the %(kind)s “%(record)s” is waiting for a publisher's review."
             )
-        messages.success(request, f"{done} The public site still shows the published version.")
+        else:
+            done = gettext(
+                "Your change to the %(kind)s “%(record)s” is saved, not published: preview "
+                "it, go on editing it, or submit it for review."
+            )
+        still = gettext("The public site still shows the published version.")
+        messages.success(request, f"{done % names} {still}")
         return HttpResponseRedirect(request.path)
 
     def _review_context(self, request, obj, pending):
@@ -774,7 +784,7 @@ class PublishableAdmin(VersionedAdmin):
             raise PermissionDenied
         pending = review.open_change(obj)
         if pending is None:
-            messages.info(request, "There is no pending change to preview.")
+            messages.info(request, gettext("There is no pending change to preview."))
             return HttpResponseRedirect(self._admin_url("change", quote(obj.pk)))
         response = review.preview(pending, request)
         response["X-Robots-Tag"] = "noindex"
@@ -787,7 +797,9 @@ class PublishableAdmin(VersionedAdmin):
             raise PermissionDenied
         pending = review.open_change(obj)
         if pending is None:
-            messages.info(request, f"Nothing is waiting for review on “{obj}”.")
+            messages.info(
+                request, gettext("Nothing is waiting for review on “%(record)s”.") % {"record": obj}
+            )
             return HttpResponseRedirect(self._admin_url("change", quote(obj.pk)))
         decision = ReviewDecisionForm(request.POST or None)
         if request.method == "POST" and decision.is_valid():
@@ -808,8 +820,11 @@ class PublishableAdmin(VersionedAdmin):
                 )
         except ValidationError as error:
             return " ".join(error.messages)
-        verb = "rejected" if data["decision"] == "reject" else "approved"
-        messages.success(request, f"The change to “{pending.record_repr}” was {verb}.")
+        if data["decision"] == "reject":
+            done = gettext("The change to “%(record)s” was rejected.")
+        else:
+            done = gettext("The change to “%(record)s” was approved.")
+        messages.success(request, done % {"record": pending.record_repr})
         return None
 
     def _review_page(self, request, obj, pending, decision):
@@ -844,7 +859,7 @@ class PublishableAdmin(VersionedAdmin):
             for name in super().get_list_display(request)
         ]
 
-    @admin.display(description="publish time", ordering="publish_at")
+    @admin.display(description=_("publish time"), ordering="publish_at")
     def publish_time(self, obj):
         return format_datetime(obj.publish_at)
 
@@ -903,7 +918,7 @@ class PublishableAdmin(VersionedAdmin):
         return TemplateResponse(request, "admin/editorial/action_form.html", context)
 
     @admin.action(
-        permissions=["publish"], description="Publish selected %(verbose_name_plural)s now"
+        permissions=["publish"], description=_("Publish selected %(verbose_name_plural)s now")
     )
     def publish_now(self, request, queryset):
         self._change_publication(request, queryset, publish, comment="Published.", done="published")
@@ -918,7 +933,9 @@ class PublishableAdmin(VersionedAdmin):
         self._change_publication(request, queryset, change, comment=comment, done=done)
         return None
 
-    @admin.action(permissions=["publish"], description="Schedule selected %(verbose_name_plural)s…")
+    @admin.action(
+        permissions=["publish"], description=_("Schedule selected %(verbose_name_plural)s…")
+    )
     def schedule(self, request, queryset):
         names = self.opts.verbose_name_plural
         page = ActionPage(
@@ -940,7 +957,7 @@ class PublishableAdmin(VersionedAdmin):
 
     @admin.action(
         permissions=["publish"],
-        description="Publish selected %(verbose_name_plural)s despite content findings…",
+        description=_("Publish selected %(verbose_name_plural)s despite content findings…"),
     )
     def publish_despite_findings(self, request, queryset):
         page = ActionPage(
@@ -962,7 +979,7 @@ class PublishableAdmin(VersionedAdmin):
 
     @admin.action(
         permissions=["publish"],
-        description="Unpublish selected %(verbose_name_plural)s (back to draft)",
+        description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"),
     )
     def unpublish(self, request, queryset):
         self._change_publication(
@@ -973,7 +990,7 @@ class PublishableAdmin(VersionedAdmin):
             done="unpublished (back to draft)",
         )
 
-    @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+    @admin.action(permissions=["delete"], description=_("Delete selected %(verbose_name_plural)s"))
     def delete_selected(self, request, queryset):
         """Django's bulk deletion, refused to editors when a selected object is published
         or scheduled (Django checks only the model-wide delete permission)."""
@@ -1081,7 +1098,7 @@ class StaffImportExportMixin(ImportExportMixin):
         if result.totals["new"]:
             self.message_user(
                 request,
-                "New records are drafts: publish them when they are ready.",
+                gettext("New records are drafts: publish them when they are ready."),
                 messages.INFO,
             )
 
@@ -1106,11 +1123,11 @@ class PendingChangeAdmin(admin.ModelAdmin):
         )
         return super().get_queryset(request).order_by(submitted_first, "-updated_at")
 
-    @admin.display(description="record")
+    @admin.display(description=_("record"))
     def record(self, obj):
         return obj.record_repr
 
-    @admin.display(description="kind")
+    @admin.display(description=_("kind"))
     def kind(self, obj):
         return capfirst(obj.content_type.name)
 
@@ -1120,7 +1137,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         if obj.status in PendingChange.OPEN:
             name = "pending_review" if obj.status == PendingChange.Status.SUBMITTED else "change"
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[obj.object_id])
-            label = "Review" if name == "pending_review" else "Open"
+            label = gettext("Review") if name == "pending_review" else gettext("Open")
             return format_html('<a href="{}">{}</a>', url, label)
         return ""
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # The six official languages of the United Nations, by ISO 639-1 code.
 UN_LANGUAGES = [
@@ -158,32 +159,32 @@ class Publishable(models.Model):
         PUBLISHED = PUBLISHED, "Published"
 
     uid = models.UUIDField(
-        "permanent identifier",
+        _("permanent identifier"),
         default=uuid.uuid4,
         unique=True,
         editable=False,
-        help_text="Never changes, even when the name or address does.",
+        help_text=_("Never changes, even when the name or address does."),
     )
     language = models.CharField(
-        "content language",
+        _("content language"),
         max_length=2,
         choices=UN_LANGUAGES,
         default="en",
-        help_text="The language the texts of this record are written in.",
+        help_text=_("The language the texts of this record are written in."),
     )
     publication_status = models.CharField(
-        "publication status",
+        _("publication status"),
         max_length=10,
         choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
         db_index=True,
-        help_text="Drafts are visible to staff only.",
+        help_text=_("Drafts are visible to staff only."),
     )
     publish_at = models.DateTimeField(
-        "publish time",
+        _("publish time"),
         default=timezone.now,
         db_index=True,
-        help_text="A published item appears on the public site from this time on.",
+        help_text=_("A published item appears on the public site from this time on."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -227,8 +228,8 @@ class SlugHistory(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "former address"
-        verbose_name_plural = "former addresses"
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "slug"], name="slug_history_unique_per_model"
@@ -253,8 +254,8 @@ class DeletedLinks(models.Model):
     links = models.JSONField(default=dict)
 
     class Meta:
-        verbose_name = "links of deleted records"
-        verbose_name_plural = "links of deleted records"
+        verbose_name = _("links of deleted records")
+        verbose_name_plural = _("links of deleted records")
 
     def __str__(self):
         return f"Links kept with revision {self.revision_id}"
@@ -278,11 +279,11 @@ class PendingChange(models.Model):
     (``publishing.review``)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Being edited"
-        SUBMITTED = "submitted", "Waiting for review"
-        SCHEDULED = "scheduled", "Approved, to apply later"
-        APPLIED = "applied", "Approved and applied"
-        REJECTED = "rejected", "Rejected"
+        DRAFT = "draft", _("Being edited")
+        SUBMITTED = "submitted", _("Waiting for review")
+        SCHEDULED = "scheduled", _("Approved, to apply later")
+        APPLIED = "applied", _("Approved and applied")
+        REJECTED = "rejected", _("Rejected")
 
     OPEN = (Status.DRAFT, Status.SUBMITTED, Status.SCHEDULED)
 
@@ -290,23 +291,23 @@ class PendingChange(models.Model):
         "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
     )
     object_id = models.PositiveBigIntegerField()
-    record_repr = models.CharField("record", max_length=300)
+    record_repr = models.CharField(_("record"), max_length=300)
     author = staff_member("author")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     #: The change form as the editor last sent it: {field name: [values]}.
     data = models.JSONField(default=dict)
     #: Files the editor uploaded with it: {form field name: stored file name}.
     files = models.JSONField(default=dict, blank=True)
-    message = models.TextField("editor's note", blank=True)
-    comment = models.TextField("reviewer's comment", blank=True)
+    message = models.TextField(_("editor's note"), blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
     reviewer = staff_member("reviewer")
-    apply_at = models.DateTimeField("apply at", null=True, blank=True)
+    apply_at = models.DateTimeField(_("apply at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "change waiting for review"
-        verbose_name_plural = "changes waiting for review"
+        verbose_name = _("change waiting for review")
+        verbose_name_plural = _("changes waiting for review")
         ordering = ["-updated_at"]
         constraints = [
             models.UniqueConstraint(
@@ -330,12 +331,12 @@ class ReviewStep(models.Model):
     """One step of a pending change's review, with who and when."""
 
     class Action(models.TextChoices):
-        SAVED = "saved", "saved the change"
-        SUBMITTED = "submitted", "submitted it for review"
-        APPROVED = "approved", "approved it"
-        SCHEDULED = "scheduled", "approved it, to apply at its time"
-        APPLIED = "applied", "applied it"
-        REJECTED = "rejected", "rejected it"
+        SAVED = "saved", _("saved the change")
+        SUBMITTED = "submitted", _("submitted it for review")
+        APPROVED = "approved", _("approved it")
+        SCHEDULED = "scheduled", _("approved it, to apply at its time")
+        APPLIED = "applied", _("applied it")
+        REJECTED = "rejected", _("rejected it")
 
     pending = models.ForeignKey(PendingChange, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(max_length=10, choices=Action.choices)

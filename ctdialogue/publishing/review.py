@@ -36,6 +36,7 @@ from django.http import HttpRequest, QueryDict
 from django.urls import resolve
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext
 
 from .history import format_datetime, snapshot, version_token
 from .models import PUBLISHED, PendingChange, Publishable, ReviewStep
@@ -239,7 +240,7 @@ def submit(pending: PendingChange, *, user, message: str = "") -> PendingChange:
 @transaction.atomic
 def reject(pending: PendingChange, *, user, comment: str) -> PendingChange:
     if not comment.strip():
-        raise ValidationError("Say why the change is rejected: the editor will read it.")
+        raise ValidationError(gettext("Say why the change is rejected: the editor will read it."))
     pending.status = Status.REJECTED
     pending.reviewer = user
     pending.comment = comment.strip()

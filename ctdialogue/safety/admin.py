@@ -3,6 +3,7 @@ copies of uploaded images made after a save."""
 
 from django.contrib import messages
 from django.contrib.admin import helpers
+from django.utils.translation import gettext, ngettext
 
 from .forms import CONFIRMATION_FIELD
 from .renditions import generate_renditions
@@ -52,8 +53,17 @@ class ContentCheckAdminMixin:
         findings = self._findings(form, formsets)
         if findings:
             listed = "; ".join(str(finding) for finding in findings[:5])
-            more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
-            messages.warning(request, f"Saved with content warnings you confirmed: {listed}{more}.")
+            if len(findings) > 5:
+                message = ngettext(
+                    "Saved with content warnings you confirmed: %(listed)s and %(more)s more.",
+                    "Saved with content warnings you confirmed: %(listed)s and %(more)s more.",
+                    len(findings) - 5,
+                ) % {"listed": listed, "more": len(findings) - 5}
+            else:
+                message = gettext("Saved with content warnings you confirmed: %(listed)s.") % {
+                    "listed": listed
+                }
+            messages.warning(request, message)
 
 
 class RenditionsAdminMixin:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SafetyConfig(AppConfig):
@@ -7,4 +8,4 @@ class SafetyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ctdialogue.safety"
     label = "safety"
-    verbose_name = "Content safety"
+    verbose_name = _("Content safety")

@@ -12,6 +12,8 @@
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .documents import check_pdf
 from .images import ACCEPTED_CONTENT_TYPES, clean_uploaded_image
@@ -19,7 +21,7 @@ from .integrity import check_values, text_fields
 from .richtext import clean_rich_text, rich_text_fields, rich_text_widget
 
 CONFIRMATION_FIELD = "integrity_confirmed"
-CONFIRMATION_LABEL = "I have checked the warnings and want to save anyway"
+CONFIRMATION_LABEL = _("I have checked the warnings and want to save anyway")
 
 
 # --- Uploads ------------------------------------------------------------------
@@ -71,7 +73,7 @@ class IntegrityFormMixin:
         CONFIRMATION_FIELD: forms.BooleanField(
             label=CONFIRMATION_LABEL,
             required=False,
-            help_text="Tick only after reading the content warnings listed above.",
+            help_text=_("Tick only after reading the content warnings listed above."),
         )
     }
     integrity_findings: tuple = ()
@@ -143,7 +145,8 @@ class IntegrityFormMixin:
             raise forms.ValidationError(
                 [
                     *problems,
-                    f"If the text is right as it is, tick “{CONFIRMATION_LABEL}” and save again.",
+                    gettext("If the text is right as it is, tick “%(label)s” and save again.")
+                    % {"label": CONFIRMATION_LABEL},
                 ],
                 code="integrity",
             )

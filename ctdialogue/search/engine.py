@@ -41,6 +41,7 @@ from django.db import connection, models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -91,6 +92,9 @@ class Source:
     #: Further reads of the public records (``with_organization``), for ``describe``.
     read: Callable[[models.QuerySet], models.QuerySet] = lambda queryset: queryset
     exact: Callable[[ParsedQuery], Q | None] = lambda parsed: None
+    #: How many were found, in words: ``ngettext_lazy("%(shown)s event", "%(shown)s
+    #: events", "count")``; without it, the count and the label's English plural.
+    counted: object = None
 
     def queryset(self) -> models.QuerySet:
         return self.read(self.model._default_manager.public())
@@ -142,6 +146,7 @@ class ResultGroup:
     count: int
     results: tuple[SearchResult, ...]
     more_url: str = ""
+    counted: object = None
 
     @property
     def has_more(self) -> bool:
@@ -150,7 +155,10 @@ class ResultGroup:
     @property
     def count_display(self) -> str:
         """ "1 event", "10,595 events"."""
-        return f"{self.count:,} {self.noun if self.count == 1 else self.plural}"
+        shown = number_format(self.count, force_grouping=True)
+        if self.counted is not None:
+            return self.counted % {"count": self.count, "shown": shown}
+        return f"{shown} {self.noun if self.count == 1 else self.plural}"
 
 
 def matches(model, parsed: ParsedQuery) -> Q:
@@ -294,6 +302,7 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
         count=count,
         results=tuple(results),
         more_url=more_url,
+        counted=source.counted,
     )
 
 

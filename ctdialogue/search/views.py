@@ -1,6 +1,8 @@
 """The site search page: /search/?q= over every kind of content the site declares."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from ctdialogue.pages.filters import is_tracking, no_words_note, unknown_parameter
@@ -11,15 +13,15 @@ from .query import MAX_QUERY_LENGTH
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search events, themes, initiatives, stakeholders, speakers and resolutions",
+        label=_("Search events, themes, initiatives, stakeholders, speakers and resolutions"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": (
+            "max_length": _(
                 "Your search is too long (at most %(limit_value)d characters; "
                 "it has %(show_value)d). Please shorten it."
             ),
-            "null_characters_not_allowed": (
+            "null_characters_not_allowed": _(
                 "Your search contains a NUL character, which cannot be searched for. "
                 "Please remove it."
             ),
@@ -30,7 +32,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         for name in self.data:
             if name not in self.fields and not is_tracking(name):
-                self.add_error(None, unknown_parameter(name, "the search", self.fields))
+                self.add_error(None, unknown_parameter(name, gettext("the search"), self.fields))
         return cleaned
 
     @property

@@ -15,6 +15,8 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
@@ -29,8 +31,10 @@ admin.site.unregister(StaticDevice)
 class OwnDeviceForm(forms.ModelForm):
     code = two_factor.first_code_field(
         required=False,
-        help_text="After scanning the QR code, enter the code your app shows to switch "
-        "two-factor authentication on.",
+        help_text=_(
+            "After scanning the QR code, enter the code your app shows to switch "
+            "two-factor authentication on."
+        ),
     )
 
     class Meta:
@@ -99,7 +103,7 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
             return [(None, {"fields": ["name", "confirmed", "created_at", "last_used_at"]})]
         return [
             (None, {"fields": ["name"]}),
-            ("Set up your authenticator app", {"fields": ["setup", "code"]}),
+            (_("Set up your authenticator app"), {"fields": ["setup", "code"]}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -107,7 +111,7 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
             return super().get_readonly_fields(request, obj)
         return ["setup", "confirmed", "created_at", "last_used_at"]
 
-    @admin.display(description="QR code")
+    @admin.display(description=_("QR code"))
     def setup(self, device):
         key = two_factor.key_of(device)
         return format_html(
@@ -136,7 +140,9 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
             return super().response_add(request, obj, post_url_continue)
         self.message_user(
             request,
-            "Now scan the QR code with your authenticator app and enter the code it shows.",
+            gettext(
+                "Now scan the QR code with your authenticator app and enter the code it shows."
+            ),
             messages.INFO,
         )
         return HttpResponseRedirect(

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class StaffConfig(AppConfig):
@@ -8,7 +9,7 @@ class StaffConfig(AppConfig):
     default = True
     name = "ctdialogue.staff"
     label = "staff"
-    verbose_name = "Staff accounts"
+    verbose_name = _("Staff accounts")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

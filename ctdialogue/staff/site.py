@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.forms import otp_verification_failed
@@ -46,7 +47,7 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         token = self.fields["otp_token"]
-        token.label = "Code from your authenticator app"
+        token.label = _("Code from your authenticator app")
         token.help_text = (
             "Only if you have set up two-factor authentication. "
             "A recovery code also works, once each."

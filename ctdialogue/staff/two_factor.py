@@ -27,6 +27,8 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -43,7 +45,7 @@ CODE_DOES_NOT_MATCH = (
     "This code does not match. Check that the app shows this device, and enter the code "
     "it shows now."
 )
-SIGN_IN_AGAIN = (
+SIGN_IN_AGAIN = _(
     "Sign in again with your password and the code from your authenticator app (or one "
     "of your recovery codes)."
 )
@@ -170,7 +172,7 @@ def check_first_code(device: TOTPDevice, code: str) -> None:
 def first_code_field(**kwargs) -> forms.CharField:
     """The field for the first code of an authenticator app being set up."""
     return forms.CharField(
-        label="Code from the app",
+        label=_("Code from the app"),
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         **kwargs,
@@ -179,7 +181,7 @@ def first_code_field(**kwargs) -> forms.CharField:
 
 class FirstCodeForm(forms.Form):
     code = first_code_field(
-        help_text="The six digits your authenticator app shows for this site just now."
+        help_text=_("The six digits your authenticator app shows for this site just now.")
     )
 
     def __init__(self, *args, device, **kwargs):
@@ -261,7 +263,7 @@ def status_view(request, site):
 def setup_view(request, site):
     user = request.user
     if has_authenticator(user):
-        messages.info(request, "Your authenticator app is set up already.")
+        messages.info(request, gettext("Your authenticator app is set up already."))
         return redirect(reverse("admin:two_factor", current_app=site.name))
     device = pending_authenticator(user)
     form = FirstCodeForm(request.POST if request.method == "POST" else None, device=device)
@@ -299,7 +301,9 @@ def finish_setup(request, site, device):
 def recovery_codes_view(request, site):
     user = request.user
     if not is_verified(user):
-        messages.info(request, "Recovery codes come with two-factor sign-in: set it up first.")
+        messages.info(
+            request, gettext("Recovery codes come with two-factor sign-in: set it up first.")
+        )
         return redirect(reverse("admin:two_factor", current_app=site.name))
     if request.method == "POST":
         return page(

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class FacetsConfig(AppConfig):
@@ -10,7 +11,7 @@ class FacetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events.facets"
     label = "facets"
-    verbose_name = "Facet index"
+    verbose_name = _("Facet index")
 
     def ready(self):
         from .triggers import install_after_migrate

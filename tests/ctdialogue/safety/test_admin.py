@@ -37,7 +37,7 @@ def test_event_with_injected_text_is_not_saved_and_the_warning_is_shown(staff_cl
     page = response.content.decode()
     assert "Han characters in text declared as English." in page
     assert 'name="integrity_confirmed"' in page
-    assert CONFIRMATION_LABEL in page
+    assert str(CONFIRMATION_LABEL) in page
 
 
 def test_event_add_page_has_no_confirmation_box_until_something_is_found(staff_client):
