@@ -13,15 +13,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+# One way to find a free port, the benchmark's; re-exported for the tests.
+from ctdialogue.sample.bench import free_port as free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def missing_tools() -> str:

@@ -17,14 +17,9 @@ from django.utils import timezone
 
 from events.models import Event
 from tests.factories import EventFactory, ThemeFactory
+from tests.processes import free_port
 
 ROOT = Path(settings.BASE_DIR)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str, status: int = 200) -> str:

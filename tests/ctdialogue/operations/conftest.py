@@ -3,7 +3,6 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ctdialogue.operations.storage import media_storage
+from tests.processes import free_port
 
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
 
@@ -27,12 +27,6 @@ def moto_server_command():
         pytest.fail("moto_server is missing: CI must run the object-storage tests")
     pytest.skip("moto_server is not installed (pip install 'moto[server]')")
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(endpoint: str, process: subprocess.Popen) -> None:
