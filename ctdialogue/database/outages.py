@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 RETRY_AFTER_SECONDS = 30
 
@@ -24,7 +25,7 @@ def unavailable(request):
     retry = str(getattr(settings, "OUTAGE_RETRY_AFTER_SECONDS", RETRY_AFTER_SECONDS))
     if request.path.startswith("/api/"):
         response = JsonResponse(
-            {"error": "The service is unavailable for a moment; try again shortly."},
+            {"error": gettext("The service is unavailable for a moment; try again shortly.")},
             status=503,
         )
     else:

@@ -14,7 +14,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS_ALT
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -194,7 +194,8 @@ class ForgivingFilterSet(django_filters.FilterSet):
         if isinstance(item, datetime.date):
             return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
                 "day": item.day,
-                "month": MONTHS[item.month],
+                "month": MONTHS_ALT[item.month],
+                "month_number": item.month,
                 "year": item.year,
             }
         return str(item)

@@ -21,7 +21,7 @@ a new version, so a form of either opened before is refused.
 
 import copy
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reversion
 from django import forms
@@ -37,9 +37,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -169,7 +170,7 @@ class LabelledTabularInline(admin.TabularInline):
             def add_fields(self, form, index):
                 super().add_fields(form, index)
                 if "DELETE" in form.fields:
-                    label_widget(form.fields["DELETE"], "Delete this row")
+                    label_widget(form.fields["DELETE"], gettext("Delete this row"))
 
         return LabelledFormSet
 
@@ -282,32 +283,45 @@ class VersionedAdmin(VersionAdmin):
             )
         name = obj._meta.verbose_name
         if current is None:
-            return f"Someone else deleted this {name}. Your changes were not saved."
+            return gettext("Someone else deleted this %(kind)s. Your changes were not saved.") % {
+                "kind": name
+            }
         loaded = form.cleaned_data.get(EDIT_VERSION, "")
         if loaded == version_token(current["updated_at"]):
             return None
         if not loaded:
-            return (
-                f"This form was sent without the version of the {name} it was opened with, "
-                f"so it could overwrite someone else's change. Reload the page and make "
-                f"your edits again."
-            )
+            return gettext(
+                "This form was sent without the version of the %(kind)s it was opened with, "
+                "so it could overwrite someone else's change. Reload the page and make "
+                "your edits again."
+            ) % {"kind": name}
         history_url = history_url_of(obj)
         loaded_at = parse_token(loaded)
         latest = Version.objects.get_for_object(obj).select_related("revision__user").first()
         by = ""
         if latest and loaded_at and latest.revision.date_created > loaded_at:
             author = latest.revision.user
-            by = " by you, in another window or tab" if author == request.user else ""
-            by = by or (f" by {name_of(author)}" if author else "")
+            by = gettext("by you, in another window or tab") if author == request.user else ""
+            by = by or (gettext("by %(name)s") % {"name": name_of(author)} if author else "")
+        said = (
+            gettext(
+                "Someone else saved this %(kind)s at %(time)s %(by)s after you opened it. Your "
+                "changes were not saved."
+            )
+            if by
+            else gettext(
+                "Someone else saved this %(kind)s at %(time)s after you opened it. Your changes "
+                "were not saved."
+            )
+        )
+        advice = gettext(
+            '<a href="%(history)s">Open the history</a> to see their change, then reload '
+            "this page and make your edits again."
+        )
         return format_html(
-            "Someone else saved this {} at {}{} after you opened it. Your changes were not "
-            'saved. <a href="{}">Open the history</a> to see their change, then reload '
-            "this page and make your edits again.",
-            name,
-            time_of_day(current["updated_at"]),
-            by,
-            history_url,
+            "{} {}",
+            said % {"kind": name, "time": time_of_day(current["updated_at"]), "by": by},
+            mark_safe(advice % {"history": escape(history_url)}),  # noqa: S308 - our text
         )
 
     def save_model(self, request, obj, form, change):
@@ -413,7 +427,7 @@ class VersionedAdmin(VersionAdmin):
         changes, parts = compare(old, new)
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Changes to {obj}",
+            "title": gettext("Changes to %(record)s") % {"record": obj},
             "subtitle": None,
             "opts": self.opts,
             "original": obj,
@@ -448,17 +462,52 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[
-            "publish_at"
-        ].help_text = (
-            f"Date and time in {timezone.get_current_timezone_name()}, the site's time zone."
-        )
+        self.fields["publish_at"].help_text = gettext(
+            "Date and time in %(zone)s, the site's time zone."
+        ) % {"zone": timezone.get_current_timezone_name()}
 
     def clean_publish_at(self):
         value = self.cleaned_data["publish_at"]
         if value <= timezone.now():
             raise ValidationError(gettext("Choose a time in the future, or use “Publish now”."))
         return value
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a bulk publication change says, translated: what was done (with
+    ``%(names)s`` and ``%(records)s``), why some were not (``%(reasons)s``), and
+    any other values the two texts name."""
+
+    done: str
+    not_done: str
+    invalid: str
+    values: dict = field(default_factory=dict)
+
+
+def published_wording():
+    return Wording(
+        done=gettext("%(names)s published: %(records)s."),
+        not_done=gettext("Not published, because %(reasons)s."),
+        invalid=gettext("Not published, because they are not valid: %(records)s."),
+    )
+
+
+def unpublished_wording():
+    return Wording(
+        done=gettext("%(names)s unpublished (back to draft): %(records)s."),
+        not_done=gettext("Not unpublished, because %(reasons)s."),
+        invalid=gettext("Not unpublished, because they are not valid: %(records)s."),
+    )
+
+
+def scheduled_wording(when):
+    return Wording(
+        done=gettext("%(names)s scheduled for %(when)s: %(records)s."),
+        not_done=gettext("Not scheduled for %(when)s, because %(reasons)s."),
+        invalid=gettext("Not scheduled, because they are not valid: %(records)s."),
+        values={"when": when},
+    )
 
 
 @dataclass(frozen=True)
@@ -624,15 +673,16 @@ class PublishableAdmin(VersionedAdmin):
         if db_field.name == "publish_at" and formfield is not None:
             date, time = getattr(formfield.widget, "widgets", (None, None))
             if date is not None:
-                date.attrs["aria-label"] = "Publish date"
-                time.attrs["aria-label"] = "Publish time"
+                date.attrs["aria-label"] = gettext("Publish date")
+                time.attrs["aria-label"] = gettext("Publish time")
         return formfield
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         help_texts = dict(getattr(getattr(self.form, "_meta", None), "help_texts", None) or {})
         help_texts["publish_at"] = (
             f"{self.model._meta.get_field('publish_at').help_text} "
-            f"Times are in {timezone.get_current_timezone_name()}, the site's time zone."
+            + gettext("Times are in %(zone)s, the site's time zone.")
+            % {"zone": timezone.get_current_timezone_name()}
         )
         kwargs["help_texts"] = {**help_texts, **kwargs.get("help_texts", {})}
         return super().get_form(request, obj, change=change, **kwargs)
@@ -737,9 +787,11 @@ class PublishableAdmin(VersionedAdmin):
         ):
             messages.error(
                 request,
-                f"Someone else saved the pending change to this {self.opts.verbose_name} "
-                f"after you opened it, so yours was not saved. Here is theirs: make your "
-                f"edits again on it.",
+                gettext(
+                    "Someone else saved the pending change to this %(kind)s after you opened "
+                    "it, so yours was not saved. Here is theirs: make your edits again on it."
+                )
+                % {"kind": self.opts.verbose_name},
             )
             return HttpResponseRedirect(request.path)
         data = {key: request.POST.getlist(key) for key in request.POST if key not in REVIEW_KEYS}
@@ -833,7 +885,7 @@ class PublishableAdmin(VersionedAdmin):
         )
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Review the change to {obj}",
+            "title": gettext("Review the change to %(record)s") % {"record": obj},
             "subtitle": None,
             "opts": self.opts,
             "original": obj,
@@ -865,7 +917,7 @@ class PublishableAdmin(VersionedAdmin):
 
     # --- Actions ---
 
-    def _change_publication(self, request, queryset, change, *, comment, done):
+    def _change_publication(self, request, queryset, change, *, comment, wording):
         changed, blocked, refused = [], [], []
         pks = list(queryset.values_list("pk", flat=True))
         with reversion.create_revision():
@@ -883,23 +935,23 @@ class PublishableAdmin(VersionedAdmin):
                     refused.append(f"{obj} ({' '.join(error.messages)})")
                 else:
                     changed.append(str(obj))
+        self._report_publication(request, wording, changed, blocked, refused)
+
+    def _report_publication(self, request, wording, changed, blocked, refused):
+        names = {"names": capfirst(self.opts.verbose_name_plural)}
         if changed:
-            names = capfirst(self.opts.verbose_name_plural)
-            self.message_user(request, f"{names} {done}: {', '.join(changed)}.", messages.SUCCESS)
+            done = wording.done % {**names, **wording.values, "records": ", ".join(changed)}
+            self.message_user(request, done, messages.SUCCESS)
         if blocked:
-            self.message_user(
-                request,
-                f"Not {done}, because {'; '.join(blocked)}. Correct the text, or choose "
-                f"“Publish selected {self.opts.verbose_name_plural} despite content "
-                f"findings…” and give the reason.",
-                messages.ERROR,
-            )
+            not_done = wording.not_done % {**wording.values, "reasons": "; ".join(blocked)}
+            advice = gettext(
+                "Correct the text, or choose “Publish selected %(names)s despite content "
+                "findings…” and give the reason."
+            ) % {"names": self.opts.verbose_name_plural}
+            self.message_user(request, f"{not_done} {advice}", messages.ERROR)
         if refused:
-            self.message_user(
-                request,
-                f"Not {done}, because they are not valid: {'; '.join(refused)}.",
-                messages.ERROR,
-            )
+            invalid = wording.invalid % {**wording.values, "records": "; ".join(refused)}
+            self.message_user(request, invalid, messages.ERROR)
 
     def _action_form(self, request, queryset, form, page: "ActionPage"):
         """The intermediate page of an action that needs input (a time, a reason)."""
@@ -921,7 +973,9 @@ class PublishableAdmin(VersionedAdmin):
         permissions=["publish"], description=_("Publish selected %(verbose_name_plural)s now")
     )
     def publish_now(self, request, queryset):
-        self._change_publication(request, queryset, publish, comment="Published.", done="published")
+        self._change_publication(
+            request, queryset, publish, comment=gettext("Published."), wording=published_wording()
+        )
 
     def _action_with_form(self, request, queryset, form_class, page, act):
         """An action that asks for input first: its page until ``form_class`` is valid,
@@ -929,28 +983,29 @@ class PublishableAdmin(VersionedAdmin):
         form = form_class(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
             return self._action_form(request, queryset, form, page)
-        change, comment, done = act(form.cleaned_data)
-        self._change_publication(request, queryset, change, comment=comment, done=done)
+        change, comment, wording = act(form.cleaned_data)
+        self._change_publication(request, queryset, change, comment=comment, wording=wording)
         return None
 
     @admin.action(
         permissions=["publish"], description=_("Schedule selected %(verbose_name_plural)s…")
     )
     def schedule(self, request, queryset):
-        names = self.opts.verbose_name_plural
+        names = {"names": self.opts.verbose_name_plural}
         page = ActionPage(
             action="schedule",
-            title=f"Schedule {names}",
-            intro=f"These {names} will appear on the public site at the time you choose:",
-            submit="Schedule",
+            title=gettext("Schedule %(names)s") % names,
+            intro=gettext("These %(names)s will appear on the public site at the time you choose:")
+            % names,
+            submit=gettext("Schedule"),
         )
 
         def act(data):
             at, when = data["publish_at"], format_datetime(data["publish_at"])
             return (
                 lambda obj: publish(obj, at=at),
-                f"Scheduled for {when}.",
-                f"scheduled for {when}",
+                gettext("Scheduled for %(when)s.") % {"when": when},
+                scheduled_wording(when),
             )
 
         return self._action_with_form(request, queryset, ScheduleForm, page, act)
@@ -962,18 +1017,21 @@ class PublishableAdmin(VersionedAdmin):
     def publish_despite_findings(self, request, queryset):
         page = ActionPage(
             action="publish_despite_findings",
-            title=f"Publish {self.opts.verbose_name_plural} despite content findings",
-            intro=(
+            title=gettext("Publish %(names)s despite content findings")
+            % {"names": self.opts.verbose_name_plural},
+            intro=gettext(
                 "The content check found what is listed below. Publish only if you are "
                 "sure it is right; your reason is kept in each record's history."
             ),
-            submit="Publish anyway",
+            submit=gettext("Publish anyway"),
         )
 
         def act(data):
             reason = data["reason"]
-            comment = f"Published despite content findings. Reason: {reason}"
-            return lambda obj: publish(obj, override=reason), comment, "published"
+            comment = gettext("Published despite content findings. Reason: %(reason)s") % {
+                "reason": reason
+            }
+            return lambda obj: publish(obj, override=reason), comment, published_wording()
 
         return self._action_with_form(request, queryset, OverrideForm, page, act)
 
@@ -986,8 +1044,8 @@ class PublishableAdmin(VersionedAdmin):
             request,
             queryset.exclude(publication_status=DRAFT),
             unpublish,
-            comment="Unpublished (back to draft).",
-            done="unpublished (back to draft)",
+            comment=gettext("Unpublished (back to draft)."),
+            wording=unpublished_wording(),
         )
 
     @admin.action(permissions=["delete"], description=_("Delete selected %(verbose_name_plural)s"))
@@ -999,9 +1057,12 @@ class PublishableAdmin(VersionedAdmin):
             if published:
                 self.message_user(
                     request,
-                    f"Nothing was deleted: only a publisher can delete published or "
-                    f"scheduled {self.opts.verbose_name_plural} ({', '.join(published)}). "
-                    f"Ask a publisher to unpublish them first.",
+                    gettext(
+                        "Nothing was deleted: only a publisher can delete published or "
+                        "scheduled %(names)s (%(records)s). Ask a publisher to unpublish "
+                        "them first."
+                    )
+                    % {"names": self.opts.verbose_name_plural, "records": ", ".join(published)},
                     messages.ERROR,
                 )
                 return None
@@ -1079,14 +1140,14 @@ class StaffImportExportMixin(ImportExportMixin):
                 {error.number for error in result.invalid_rows}
                 | {number for number, _errors in result.row_errors()}
             )
-            which = (
-                f"row {rows[0]} is" if len(rows) == 1 else f"rows {', '.join(map(str, rows))} are"
-            )
-            self.message_user(
-                request,
-                f"Nothing was imported: {which} no longer valid. Import the file again to see why.",
-                messages.ERROR,
-            )
+            message = ngettext(
+                "Nothing was imported: row %(rows)s is no longer valid. Import the file "
+                "again to see why.",
+                "Nothing was imported: rows %(rows)s are no longer valid. Import the file "
+                "again to see why.",
+                len(rows),
+            ) % {"rows": ", ".join(map(str, rows))}
+            self.message_user(request, message, messages.ERROR)
             opts = self.opts
             return HttpResponseRedirect(
                 reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # The six official languages of the United Nations, by ISO 639-1 code.
@@ -258,7 +259,7 @@ class DeletedLinks(models.Model):
         verbose_name_plural = _("links of deleted records")
 
     def __str__(self):
-        return f"Links kept with revision {self.revision_id}"
+        return gettext("Links kept with revision %(number)s") % {"number": self.revision_id}
 
 
 def staff_member(verbose_name: str):

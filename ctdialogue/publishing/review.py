@@ -149,7 +149,10 @@ def replay(pending: PendingChange, *, user):
     form_valid = form.is_valid()
     if not (all_valid(formsets) and form_valid):
         errors = [*form.non_field_errors(), *(f"{k}: {v[0]}" for k, v in form.errors.items())]
-        raise ValidationError(f"The change no longer fits the record: {'; '.join(errors)}")
+        raise ValidationError(
+            gettext("The change no longer fits the record: %(errors)s")
+            % {"errors": "; ".join(errors)}
+        )
     saved = model_admin.save_form(request, form, change=True)
     model_admin.save_model(request, saved, form, change=True)
     model_admin.save_related(request, form, formsets, change=True)
@@ -230,9 +233,14 @@ def submit(pending: PendingChange, *, user, message: str = "") -> PendingChange:
     ]
     notify(
         publishers,
-        f"Waiting for review: {pending.record_repr}",
-        f"{name_of(user)} asks you to review a change to {pending.record_repr}."
-        + (f"\n\nTheir note: {pending.message}" if pending.message else ""),
+        gettext("Waiting for review: %(record)s") % {"record": pending.record_repr},
+        gettext("%(name)s asks you to review a change to %(record)s.")
+        % {"name": name_of(user), "record": pending.record_repr}
+        + (
+            "\n\n" + gettext("Their note: %(note)s") % {"note": pending.message}
+            if pending.message
+            else ""
+        ),
     )
     return pending
 
@@ -246,7 +254,11 @@ def reject(pending: PendingChange, *, user, comment: str) -> PendingChange:
     pending.comment = comment.strip()
     pending.save(update_fields=["status", "reviewer", "comment", "updated_at"])
     _step(pending, Action.REJECTED, user, pending.comment)
-    tell_author(pending, f"Change rejected: {pending.record_repr}", pending.comment)
+    tell_author(
+        pending,
+        gettext("Change rejected: %(record)s") % {"record": pending.record_repr},
+        pending.comment,
+    )
     return pending
 
 
@@ -264,16 +276,19 @@ def approve(pending: PendingChange, *, user, at=None, override: str = "") -> Pen
         pending.apply_at = at
         pending.comment = override.strip()
         pending.save()
-        _step(pending, Action.SCHEDULED, user, f"To apply at {format_datetime(at)}.")
+        when = {"when": format_datetime(at)}
+        _step(pending, Action.SCHEDULED, user, gettext("To apply at %(when)s.") % when)
         # The next request looks again for what is due (and after the commit too,
         # in case one looked in between).
         cache.delete(NEXT_DUE_KEY)
         transaction.on_commit(lambda: cache.delete(NEXT_DUE_KEY))
-        tell_author(pending, f"Change approved: {pending.record_repr}", "")
+        record = {"record": pending.record_repr}
+        tell_author(pending, gettext("Change approved: %(record)s") % record, "")
         return pending
     _step(pending, Action.APPROVED, user, override.strip())
     apply(pending, user=user, comment=override.strip())
-    tell_author(pending, f"Change approved and published: {pending.record_repr}", "")
+    record = {"record": pending.record_repr}
+    tell_author(pending, gettext("Change approved and published: %(record)s") % record, "")
     return pending
 
 
@@ -281,15 +296,23 @@ def apply(pending: PendingChange, *, user, comment: str = "") -> None:
     """Save ``pending`` to the live record (inside the caller's transaction)."""
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(
-            f"Approved change by {name_of(pending.author)}"
-            + (f": {pending.message}" if pending.message else ".")
-            + (f" Content findings overridden: {comment}" if comment else "")
-        )
+        reversion.set_comment(approval_comment(pending, comment))
         replay(pending, user=user)
     pending.status = Status.APPLIED
     pending.save(update_fields=["status", "reviewer", "updated_at"])
     _step(pending, Action.APPLIED, user)
+
+
+def approval_comment(pending: PendingChange, override: str) -> str:
+    """The history's comment for an approved change: whose, their note, any override."""
+    values = {"name": name_of(pending.author), "note": pending.message}
+    if pending.message:
+        said = gettext("Approved change by %(name)s: %(note)s") % values
+    else:
+        said = gettext("Approved change by %(name)s.") % values
+    if override:
+        said += " " + gettext("Content findings overridden: %(reason)s") % {"reason": override}
+    return said
 
 
 def apply_due(now=None) -> int:

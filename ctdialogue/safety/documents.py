@@ -13,6 +13,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
@@ -22,21 +23,21 @@ PDF_CONTENT_TYPES = {"application/pdf", "application/x-pdf"}
 UNKNOWN_CONTENT_TYPES = {"", "application/octet-stream", "binary/octet-stream"}
 
 MESSAGES = {
-    "too_big": "The file is {size}; a document can be at most {limit}.",
-    "empty": "The file is empty.",
-    "extension": "Only PDF documents are accepted: the file name must end in .pdf.",
-    "content_type": (
+    "too_big": _("The file is {size}; a document can be at most {limit}."),
+    "empty": _("The file is empty."),
+    "extension": _("Only PDF documents are accepted: the file name must end in .pdf."),
+    "content_type": _(
         "The browser sent this file as {content_type}: only PDF documents are accepted."
     ),
-    "not_pdf": (
+    "not_pdf": _(
         "This file is named .pdf but is not a PDF document. Export it from its "
         "application as PDF and upload it again."
     ),
-    "unreadable": (
+    "unreadable": _(
         "This PDF could not be read (it may be damaged or password-protected). Save or "
         "export it again as an ordinary PDF and upload it again."
     ),
-    "active": (
+    "active": _(
         "This PDF contains {what}, which a reader's PDF viewer could run or open. Save "
         "it again without it (for example, print it to a new PDF) and upload it again."
     ),
@@ -44,23 +45,23 @@ MESSAGES = {
 
 #: Keys of a PDF dictionary that are refused wherever they appear, and what they are.
 ACTIVE_KEYS = {
-    "/JS": "JavaScript",
-    "/JavaScript": "JavaScript",
-    "/AA": "actions that run by themselves (when a page opens, a field changes...)",
-    "/Launch": "an action that launches a program",
-    "/EmbeddedFiles": "embedded files",
-    "/EF": "embedded files",
-    "/RichMedia": "rich media (Flash, video or 3D content)",
-    "/XFA": "an XFA form (forms that can run scripts)",
+    "/JS": _("JavaScript"),
+    "/JavaScript": _("JavaScript"),
+    "/AA": _("actions that run by themselves (when a page opens, a field changes...)"),
+    "/Launch": _("an action that launches a program"),
+    "/EmbeddedFiles": _("embedded files"),
+    "/EF": _("embedded files"),
+    "/RichMedia": _("rich media (Flash, video or 3D content)"),
+    "/XFA": _("an XFA form (forms that can run scripts)"),
 }
 #: The same, as the value of a /S (action kind), /Subtype or /Type.
 ACTIVE_KINDS = {
-    "/JavaScript": "JavaScript",
-    "/Launch": "an action that launches a program",
-    "/EmbeddedFile": "embedded files",
-    "/FileAttachment": "embedded files",
-    "/RichMedia": "rich media (Flash, video or 3D content)",
-    "/RichMediaExecute": "rich media (Flash, video or 3D content)",
+    "/JavaScript": _("JavaScript"),
+    "/Launch": _("an action that launches a program"),
+    "/EmbeddedFile": _("embedded files"),
+    "/FileAttachment": _("embedded files"),
+    "/RichMedia": _("rich media (Flash, video or 3D content)"),
+    "/RichMediaExecute": _("rich media (Flash, video or 3D content)"),
 }
 KIND_KEYS = ("/S", "/Subtype", "/Type")
 #: Enough for any real document of the size allowed; more objects than this is refused.
@@ -68,7 +69,7 @@ MAX_OBJECTS = 200_000
 
 
 def _error(code: str, **params) -> ValidationError:
-    return ValidationError(MESSAGES[code].format(**params), code=code)
+    return ValidationError(str(MESSAGES[code]).format(**params), code=code)
 
 
 def check_pdf(upload) -> int:
@@ -135,9 +136,9 @@ def active_content(root) -> set[str]:
 
 
 def _active_in(dictionary: DictionaryObject) -> set[str]:
-    found = {what for key, what in ACTIVE_KEYS.items() if key in dictionary}
+    found = {str(what) for key, what in ACTIVE_KEYS.items() if key in dictionary}
     for key in KIND_KEYS:
         kind = dictionary.get(key)
         if isinstance(kind, str) and kind in ACTIVE_KINDS:
-            found.add(ACTIVE_KINDS[kind])
+            found.add(str(ACTIVE_KINDS[kind]))
     return found

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow's format name -> the format we store it in and the file extension.
@@ -36,20 +37,22 @@ ACCEPTED_CONTENT_TYPES = "image/jpeg,image/png,image/webp"
 KEPT_INFO = ("icc_profile", "transparency")
 
 MESSAGES = {
-    "too_big": "The file is {size}; an image can be at most {limit}.",
-    "empty": "The file is empty.",
-    "svg": "SVG drawings are not accepted: upload the picture as a JPEG, PNG or WebP file.",
-    "not_image": (
+    "too_big": _("The file is {size}; an image can be at most {limit}."),
+    "empty": _("The file is empty."),
+    "svg": _("SVG drawings are not accepted: upload the picture as a JPEG, PNG or WebP file."),
+    "not_image": _(
         "This file is not a JPEG, PNG or WebP image (a file of another kind renamed to "
         "“{name}” perhaps). Upload a photo in one of these formats."
     ),
-    "format": "This is a {format} image: only JPEG, PNG and WebP images are accepted.",
-    "damaged": "The image is damaged or incomplete: open it in an image editor and save it again.",
-    "too_many_pixels": (
+    "format": _("This is a {format} image: only JPEG, PNG and WebP images are accepted."),
+    "damaged": _(
+        "The image is damaged or incomplete: open it in an image editor and save it again."
+    ),
+    "too_many_pixels": _(
         "The image is {width} × {height} pixels ({megapixels} megapixels); the limit is "  # noqa: RUF001
         "{limit} megapixels. Make it smaller and upload it again."
     ),
-    "bomb": (
+    "bomb": _(
         "The image claims more pixels than the limit of {limit} megapixels allows. "
         "Make it smaller and upload it again."
     ),
@@ -57,7 +60,7 @@ MESSAGES = {
 
 
 def _error(code: str, **params) -> ValidationError:
-    return ValidationError(MESSAGES[code].format(**params), code=code)
+    return ValidationError(str(MESSAGES[code]).format(**params), code=code)
 
 
 def _looks_like_svg(head: bytes, name: str) -> bool:

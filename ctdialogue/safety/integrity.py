@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
 from ctdialogue.output.addresses import origin
 
@@ -195,8 +196,12 @@ class Finding:
         return self.position + max(self.length, 1)
 
     def __str__(self):
-        where = f"{self.field}, " if self.field else ""
-        return f"{where}character {self.position}: {self.message} “{self.excerpt}”"
+        values = {"field": self.field, "position": self.position, "message": self.message}
+        if self.field:
+            said = gettext("%(field)s, character %(position)s: %(message)s") % values
+        else:
+            said = gettext("character %(position)s: %(message)s") % values
+        return f"{said} “{self.excerpt}”"
 
 
 def excerpt(text: str, start: int, end: int, context: int = 20) -> str:
@@ -416,17 +421,23 @@ class _Checker:
                 continue
             names = " and ".join(sorted(scripts))
             self.add_text(
-                Kind.SCRIPT, start, end, f"{names} characters in text declared as {language}."
+                Kind.SCRIPT,
+                start,
+                end,
+                gettext("%(scripts)s characters in text declared as %(language)s.")
+                % {"scripts": names, "language": language},
             )
 
     def invisible(self):
         for start, end in invisible_runs(self.text, self.language):
             hidden_text = decode_tags(self.text[start:end])
-            message = (
+            message = gettext(
                 "Invisible or text-direction control characters, which can hide or reorder text."
             )
             if hidden_text.strip():
-                message = f"Invisible Unicode tag characters that spell “{hidden_text}”."
+                message = gettext("Invisible Unicode tag characters that spell “%(text)s”.") % {
+                    "text": hidden_text
+                }
             self.add_text(Kind.INVISIBLE, start, end, message)
 
     def lookalikes(self):
@@ -436,22 +447,34 @@ class _Checker:
                 continue
             imitated = "".join(imitated_latin(c) or c for c in self.text[start:end])
             self.add_text(
-                Kind.LOOKALIKE, start, end, f"Characters that imitate the Latin “{imitated}”."
+                Kind.LOOKALIKE,
+                start,
+                end,
+                gettext("Characters that imitate the Latin “%(text)s”.") % {"text": imitated},
             )
         for start, end, scripts in mixed_script_words(self.text):
             names = " and ".join(sorted(scripts))
             self.add_text(
-                Kind.LOOKALIKE, start, end, f"A word that mixes {names} letters that look alike."
+                Kind.LOOKALIKE,
+                start,
+                end,
+                gettext("A word that mixes %(scripts)s letters that look alike.")
+                % {"scripts": names},
             )
 
     def spam(self):
         for start, end in spam_spans(self.text):
-            self.add_text(Kind.SPAM, start, end, "A pattern known from spam.")
+            self.add_text(Kind.SPAM, start, end, gettext("A pattern known from spam."))
 
     def hidden_text(self):
         for start, end, reason in _runs(self.hidden_by):
             if self.text[start:end].strip():
-                self.add_text(Kind.HIDDEN_TEXT, start, end, f"Text hidden from readers ({reason}).")
+                self.add_text(
+                    Kind.HIDDEN_TEXT,
+                    start,
+                    end,
+                    gettext("Text hidden from readers (%(reason)s).") % {"reason": reason},
+                )
 
     def empty_brackets(self):
         for match in EMPTY_BRACKETS_PATTERN.finditer(self.text):
@@ -459,7 +482,7 @@ class _Checker:
                 Kind.EMPTY_BRACKETS,
                 match.start(),
                 match.end(),
-                "Empty brackets, where a link or a reference was probably lost.",
+                gettext("Empty brackets, where a link or a reference was probably lost."),
             )
 
     def markup(self):
@@ -469,7 +492,8 @@ class _Checker:
                 start,
                 end,
                 what,
-                f"Markup the sanitiser removes ({what}): it never belongs in stored text.",
+                gettext("Markup the sanitiser removes (%(what)s): it never belongs in stored text.")
+                % {"what": what},
             )
 
     @staticmethod
@@ -477,11 +501,15 @@ class _Checker:
         """A problem with the link itself: an unsafe scheme, hidden, or without text."""
         shown_text = "".join(c for c in link["text"] if not is_invisible(c)).strip()
         if scheme not in SAFE_SCHEMES:
-            return Kind.UNSAFE_MARKUP, f"A link with the unsafe address scheme “{scheme}:”."
+            return Kind.UNSAFE_MARKUP, gettext(
+                "A link with the unsafe address scheme “%(scheme)s:”."
+            ) % {"scheme": scheme}
         if link["hidden"]:
-            return Kind.HIDDEN_LINK, f"A link hidden from readers ({link['hidden']})."
+            return Kind.HIDDEN_LINK, gettext("A link hidden from readers (%(reason)s).") % {
+                "reason": link["hidden"]
+            }
         if not shown_text:
-            return Kind.EMPTY_LINK, "A link without any text to click."
+            return Kind.EMPTY_LINK, gettext("A link without any text to click.")
         return None
 
     @staticmethod
@@ -489,19 +517,23 @@ class _Checker:
         """A problem with where the link leads: spam, another address than its text
         names, or a site not in the list of known sites."""
         if href and is_spam(href):
-            return Kind.SPAM, "A link to a known spam pattern."
+            return Kind.SPAM, gettext("A link to a known spam pattern.")
         if scheme in {"http", "https", ""} and (
             named := names_another_address(link["text"], host or own_host())
         ):
             return (
                 Kind.MISLEADING_LINK,
-                f"The link's text names {named}, but it leads to {host or 'this site'}.",
+                gettext("The link's text names %(named)s, but it leads to %(host)s.")
+                % {"named": named, "host": host or gettext("this site")},
             )
         if scheme in {"http", "https"} and not is_allowed_host(host):
             return (
                 Kind.OFFSITE_LINK,
-                f"A link to {host}, which is not in the list of known sites "
-                "(INTEGRITY_LINK_DOMAINS). Check that it belongs here.",
+                gettext(
+                    "A link to %(host)s, which is not in the list of known sites "
+                    "(INTEGRITY_LINK_DOMAINS). Check that it belongs here."
+                )
+                % {"host": host},
             )
         return None
 
