@@ -106,3 +106,31 @@ def switch_language(request, code):
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+# --- The language of the texts a page shows ------------------------------------
+#
+# A page's interface is in the page's language; a record's texts are in the language
+# they were written in (today the original, English, for every field but a quotation,
+# which names its own). Wherever the two differ, the text carries its language and is
+# isolated from the text around it, so that an English title on an Arabic page is read
+# with English rules and keeps its full stop on its own side.
+
+#: Language codes the UN uses for its six languages, as HTML's lang attribute wants them.
+UN_TO_HTML = {"zh": "zh-Hans"}
+RIGHT_TO_LEFT = {"ar"}
+
+
+def text_language(obj, field: str) -> str:
+    """The language ``obj.<field>`` is written in: the field's own (``<field>_language``,
+    as a quotation has), else the original language of the record."""
+    declared = getattr(obj, f"{field}_language", "") or settings.LANGUAGE_CODE
+    return UN_TO_HTML.get(declared, declared)
+
+
+def direction(language: str) -> str:
+    return "rtl" if language.split("-")[0] in RIGHT_TO_LEFT else "ltr"
+
+
+def is_page_language(language: str) -> bool:
+    return language.lower() == (get_language() or settings.LANGUAGE_CODE).lower()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext
 
 # The precisions are shared with what writes dates for researchers' tools (EDTF,
 # citations); the words for them are here.
-from ctdialogue.output.dates import DatePrecision
+from ctdialogue.output.dates import DatePrecision, day_month_year
 
 
 def period_start(day: datetime.date, precision: str) -> datetime.date:
@@ -44,19 +44,10 @@ def period_end(day: datetime.date, precision: str) -> datetime.date:
 # numbers ("2018年1月24日").
 
 
-def _day_month_year(day: datetime.date) -> str:
-    return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
-        "day": day.day,
-        "month": MONTHS_ALT[day.month],
-        "month_number": day.month,
-        "year": day.year,
-    }
-
-
 def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
     """Exact dates: "24 January 2018", "24-25 January 2018", "30 January - 2 February 2018"."""
     if end is None or end == start:
-        return _day_month_year(start)
+        return day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
         return gettext("%(first_day)s-%(last_day)s %(month)s %(year)s") % {
             "first_day": start.day,
@@ -76,8 +67,8 @@ def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
             "year": end.year,
         }
     return gettext("%(first)s - %(last)s") % {
-        "first": _day_month_year(start),
-        "last": _day_month_year(end),
+        "first": day_month_year(start),
+        "last": day_month_year(end),
     }
 
 

@@ -4,10 +4,10 @@
 import re
 
 from django.db.models import Q
-from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ctdialogue.output.dates import day_month_year
 from ctdialogue.search.engine import Source
 from ctdialogue.search.query import ParsedQuery
 
@@ -26,9 +26,7 @@ RESOLUTION_REFERENCE = re.compile(
 def _describe_resolution(resolution: Resolution) -> tuple[str, str]:
     adopted = ""
     if resolution.adopted_on:
-        adopted = gettext("Adopted on %(date)s") % {
-            "date": format_date(resolution.adopted_on, "j F Y")
-        }
+        adopted = gettext("Adopted on %(date)s") % {"date": day_month_year(resolution.adopted_on)}
     return f"{resolution.symbol}: {resolution.title}", adopted
 
 

@@ -17,7 +17,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.dates import MONTHS_ALT
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class DatePrecision(models.TextChoices):
@@ -30,6 +32,19 @@ class DatePrecision(models.TextChoices):
 #: EDTF's sub-year groupings for the two halves of a year.
 SEMESTERS = (40, 41)
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def day_month_year(day: datetime.date) -> str:
+    """A day in words in the active language: "24 January 2018", "24 janvier 2018",
+    "2018年1月24日". The one pattern every page, feed and message writes a day with; the
+    month is named as a date with a day needs it (MONTHS_ALT, the genitive in Russian),
+    or by number for languages that write it so."""
+    return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
+        "day": day.day,
+        "month": MONTHS_ALT[day.month],
+        "month_number": day.month,
+        "year": day.year,
+    }
 
 
 def _half(day: datetime.date) -> int:

@@ -14,12 +14,12 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
-from django.utils.dates import MONTHS_ALT
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from ctdialogue.output.dates import day_month_year
 from ctdialogue.search.engine import matches
 from ctdialogue.search.query import MAX_QUERY_LENGTH, parse_query
 
@@ -192,12 +192,7 @@ class ForgivingFilterSet(django_filters.FilterSet):
         if str(item) in choices:
             return str(choices[str(item)])
         if isinstance(item, datetime.date):
-            return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
-                "day": item.day,
-                "month": MONTHS_ALT[item.month],
-                "month_number": item.month,
-                "year": item.year,
-            }
+            return day_month_year(item)
         return str(item)
 
 

@@ -36,7 +36,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -46,6 +45,8 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+from ctdialogue.output.dates import day_month_year
 
 from . import review
 from .history import (
@@ -86,7 +87,7 @@ def time_of_day(value: datetime.datetime) -> str:
     zone = timezone.get_current_timezone_name()
     if local.date() == timezone.localdate():
         return f"{local:%H:%M} ({zone})"
-    return f"{date_format(local, 'j F Y')}, {local:%H:%M} ({zone})"
+    return f"{day_month_year(local.date())}, {local:%H:%M} ({zone})"
 
 
 def deleted_name(obj) -> str:
@@ -190,7 +191,7 @@ class PublicationAdminMixin:
         """ "Published", "Draft", or "Scheduled: 3 March 2026, 09:00 (UTC)"."""
         state = obj.publication_state
         if state == "scheduled":
-            return f"Scheduled: {format_datetime(obj.publish_at)}"
+            return gettext("Scheduled: %(when)s") % {"when": format_datetime(obj.publish_at)}
         return state.capitalize()
 
 

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from ctdialogue.output.dates import day_month_year
+
 from .models import DeletedLinks
 
 # model -> the reverse relations whose rows are stored with (and restored with) it.
@@ -156,7 +158,7 @@ def display_value(field, value) -> str:
 PLAIN_DISPLAYS = (
     (bool, lambda value: "Yes" if value else "No"),
     (datetime.datetime, lambda value: format_datetime(value)),
-    (datetime.date, lambda value: date_format(value, "j F Y")),
+    (datetime.date, lambda value: day_month_year(value)),
     (FieldFile, lambda value: value.name or ""),
 )
 
@@ -177,7 +179,7 @@ def version_token(value: datetime.datetime | None) -> str:
 def format_datetime(value: datetime.datetime) -> str:
     """ "24 January 2018, 09:30 (Asia/Bangkok)": always with the time zone's name."""
     local = timezone.localtime(value)
-    return f"{date_format(local, 'j F Y, H:i')} ({timezone.get_current_timezone_name()})"
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
 
 
 def word_diff(before: str, after: str) -> tuple[list, list]:

@@ -52,7 +52,8 @@ def test_event_detail_shows_dates_hosts_speakers_and_links(client):
     assert "24-25 January 2018" in page
     assert "Ministry of Foreign Affairs of Thailand" in page
     assert "Mr. Andrei Kovalenko" in page
-    assert '<blockquote lang="en"><p>Words &lt;b&gt;on&lt;/b&gt; record.</p></blockquote>' in page
+    quotation = "<p>Words &lt;b&gt;on&lt;/b&gt; record.</p>"
+    assert f'<blockquote lang="en" dir="auto">{quotation}</blockquote>' in page
     assert "Academics" in page
     assert "Digital evidence and mutual legal assistance" in page
     assert "Tech Against Terrorism" in page

@@ -1,0 +1,68 @@
+"""Record texts carry their language where it is not the page's, isolated from the
+text around them, so that an English title on an Arabic page reads left to right with
+its full stop on its own side."""
+
+import pytest
+from django.template import Context, Template
+from django.test import override_settings
+from django.utils import translation
+
+from tests.ctdialogue.test_languages import SIX
+from tests.factories import ContributionFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def render(source: str, **context) -> str:
+    return Template("{% load texts %}" + source).render(Context(context))
+
+
+class Quotation:
+    quotation = "الإرهاب"
+    quotation_language = "ar"
+    summary = "Remarks <on> record."
+
+
+def test_a_text_in_the_pages_language_is_only_escaped():
+    with translation.override("en"):
+        assert render('{{ q|text:"summary" }}', q=Quotation()) == "Remarks &lt;on&gt; record."
+        assert render('<p{{ q|text_attributes:"summary" }}>', q=Quotation()) == "<p>"
+
+
+def test_a_text_in_another_language_is_isolated_and_names_its_language():
+    with translation.override("ar"):
+        assert render('{{ q|text:"summary" }}', q=Quotation()) == (
+            '<bdi lang="en">Remarks &lt;on&gt; record.</bdi>'
+        )
+        assert render('<p{{ q|text_attributes:"summary" }}>', q=Quotation()) == (
+            '<p lang="en" dir="ltr">'
+        )
+        assert render('{{ q|text:"quotation" }}', q=Quotation()) == "الإرهاب"
+    with translation.override("en"):
+        assert render('{{ q|text:"quotation" }}', q=Quotation()) == '<bdi lang="ar">الإرهاب</bdi>'
+        assert render('<p{{ q|text_attributes:"quotation" }}>', q=Quotation()) == (
+            '<p lang="ar" dir="rtl">'
+        )
+
+
+def test_chinese_quotations_use_the_html_code_of_simplified_chinese():
+    quotation = Quotation()
+    quotation.quotation, quotation.quotation_language = "反恐", "zh"
+    with translation.override("en"):
+        assert render('{{ q|text:"quotation" }}', q=quotation) == '<bdi lang="zh-Hans">反恐</bdi>'
+
+
+@override_settings(LANGUAGES=SIX)
+def test_an_arabic_page_marks_the_english_texts_of_the_record(client):
+    event = EventFactory(title="Bangkok workshop", summary="<p>Two days.</p>")
+    ContributionFactory(event=event, quotation="Words on record.", quotation_language="en")
+
+    address = event.get_absolute_url()  # before a request activates another language
+    arabic = client.get(f"/ar{address}").content.decode()
+    english = client.get(address).content.decode()
+
+    assert '<h1><bdi lang="en">Bangkok workshop</bdi></h1>' in arabic
+    assert '<div class="lead" lang="en" dir="ltr">' in arabic
+    assert '<blockquote lang="en" dir="auto">' in arabic
+    assert "<h1>Bangkok workshop</h1>" in english
+    assert '<div class="lead">' in english
