@@ -8,12 +8,11 @@ for every precision; these helpers turn the stored dates into honest words.
 
 import datetime
 
-from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext, pgettext
 
 # The precisions are shared with what writes dates for researchers' tools (EDTF,
 # citations); the words for them are here.
-from ctdialogue.output.dates import DatePrecision, day_month_year
+from ctdialogue.output.dates import DatePrecision, day_month_year, month_name
 
 
 def period_start(day: datetime.date, precision: str) -> datetime.date:
@@ -39,11 +38,6 @@ def period_end(day: datetime.date, precision: str) -> datetime.date:
     return day
 
 
-# The patterns below name months in words (MONTHS_ALT, the form a date with a day
-# takes: "января" in Russian) and by number, for languages that write dates with
-# numbers ("2018年1月24日").
-
-
 def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
     """Exact dates: "24 January 2018", "24-25 January 2018", "30 January - 2 February 2018"."""
     if end is None or end == start:
@@ -52,18 +46,15 @@ def format_day_range(start: datetime.date, end: datetime.date | None) -> str:
         return gettext("%(first_day)s-%(last_day)s %(month)s %(year)s") % {
             "first_day": start.day,
             "last_day": end.day,
-            "month": MONTHS_ALT[end.month],
-            "month_number": end.month,
+            "month": month_name(end.month, with_day=True),
             "year": end.year,
         }
     if start.year == end.year:
         return gettext("%(first_day)s %(first_month)s - %(last_day)s %(last_month)s %(year)s") % {
             "first_day": start.day,
-            "first_month": MONTHS_ALT[start.month],
-            "first_month_number": start.month,
+            "first_month": month_name(start.month, with_day=True),
             "last_day": end.day,
-            "last_month": MONTHS_ALT[end.month],
-            "last_month_number": end.month,
+            "last_month": month_name(end.month, with_day=True),
             "year": end.year,
         }
     return gettext("%(first)s - %(last)s") % {
@@ -76,21 +67,18 @@ def format_month_range(start: datetime.date, end: datetime.date | None) -> str:
     """Months: "May 2017", "May - June 2017", "December 2017 - January 2018"."""
     month_year = pgettext("month year", "%(month)s %(year)s")
     first = month_year % {
-        "month": MONTHS[start.month],
-        "month_number": start.month,
+        "month": month_name(start.month, with_day=False),
         "year": start.year,
     }
     if end is None or (end.year, end.month) == (start.year, start.month):
         return first
     if end.year == start.year:
         return gettext("%(first_month)s - %(last_month)s %(year)s") % {
-            "first_month": MONTHS[start.month],
-            "first_month_number": start.month,
-            "last_month": MONTHS[end.month],
-            "last_month_number": end.month,
+            "first_month": month_name(start.month, with_day=False),
+            "last_month": month_name(end.month, with_day=False),
             "year": end.year,
         }
-    last = month_year % {"month": MONTHS[end.month], "month_number": end.month, "year": end.year}
+    last = month_year % {"month": month_name(end.month, with_day=False), "year": end.year}
     return gettext("%(first)s - %(last)s") % {"first": first, "last": last}
 
 

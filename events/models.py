@@ -55,9 +55,9 @@ def event_attachment_path(instance, filename):
 
 
 class Theme(Publishable):
-    name = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=150, unique=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     #: (field, weight) of the site search's document (ctdialogue.search).
     search_document = (("name", "A"), ("description", "B"))
@@ -65,6 +65,8 @@ class Theme(Publishable):
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["name"]
 
     page_url_name = "events:theme-detail"
@@ -121,15 +123,19 @@ class Organization(Publishable):
         PROFESSIONAL = "professional", _("Professional association")
         NGO = "ngo", _("Non-governmental organisation")
 
-    name = models.CharField(max_length=255, unique=True)
-    acronym = models.CharField(max_length=30, blank=True)
-    slug = models.SlugField(max_length=255, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
-    country = CountryField(blank=True, help_text=_("Where it is based; empty for UN entities."))
-    website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
-    logo = models.ImageField(upload_to=organization_logo_path, blank=True)
-    logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Where it is based; empty for UN entities.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to=organization_logo_path, blank=True)
+    logo_renditions = models.JSONField(
+        _("logo renditions"), default=dict, blank=True, editable=False
+    )
 
     #: What describes a stakeholder, in the order its form and the API list it.
     DESCRIPTION = ("name", "acronym", "slug", "kind", "country", "website", "description")
@@ -160,10 +166,12 @@ class PersonQuerySet(PublishableQuerySet):
 
 
 class Person(Publishable):
-    honorific = models.CharField(max_length=20, blank=True, help_text=_("Mr., Ms., Dr., H.E. ..."))
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    position = models.CharField(max_length=300, blank=True)
+    honorific = models.CharField(
+        _("honorific"), max_length=20, blank=True, help_text=_("Mr., Ms., Dr., H.E. ...")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    position = models.CharField(_("position"), max_length=300, blank=True)
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -173,8 +181,10 @@ class Person(Publishable):
         verbose_name=_("organisation"),
     )
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(upload_to=person_photo_path, blank=True)
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    photo = models.ImageField(_("photo"), upload_to=person_photo_path, blank=True)
+    photo_renditions = models.JSONField(
+        _("photo renditions"), default=dict, blank=True, editable=False
+    )
     consent_to_publish = models.BooleanField(
         _("consent to publish photo and biography"),
         default=False,
@@ -195,6 +205,7 @@ class Person(Publishable):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("person")
         ordering = ["name"]
         verbose_name_plural = _("people")
 
@@ -222,9 +233,9 @@ class Person(Publishable):
 
 
 class EventSeries(Publishable):
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -363,39 +374,51 @@ class Event(Publishable):
         CANCELLED = "cancelled", _("Cancelled")
 
     series = models.ForeignKey(
-        EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+        EventSeries,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
     )
     edition = models.PositiveSmallIntegerField(
+        _("edition"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_("Its number in the series: 2 for the 2nd dialogue."),
     )
-    title = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
     )
     start_date = models.DateField(
+        _("start date"),
         db_index=True,
         help_text=_("For a month, half-year or year, any day in it: the whole period is stored."),
     )
     end_date = models.DateField(
-        null=True, blank=True, help_text=_("Last day, for events longer than a day.")
+        _("end date"), null=True, blank=True, help_text=_("Last day, for events longer than a day.")
     )
     date_precision = models.CharField(
+        _("date precision"),
         max_length=10,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
         help_text=_("How exactly the date is known: the page never claims more."),
     )
-    city = models.CharField(max_length=120, blank=True)
-    country = CountryField(blank=True, db_index=True)
-    venue = models.CharField(max_length=255, blank=True)
-    summary = models.TextField(blank=True, help_text=_("One or two sentences for lists and feeds."))
-    body = models.TextField(blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for lists and feeds.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="events"
+    )
     expected_outcome = models.TextField(_("expected outcome"), blank=True)
     outcome = models.TextField(_("actual outcome"), blank=True)
     chatham_house_rule = models.BooleanField(
@@ -420,6 +443,8 @@ class Event(Publishable):
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = ["-start_date", "title"]
         constraints = [
             models.CheckConstraint(
@@ -594,7 +619,9 @@ class Participation(models.Model):
         PARTICIPANT = "participant", _("Participant")
         PARTNER = "partner", _("Partner")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
+    )
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -611,11 +638,16 @@ class Participation(models.Model):
         blank=True,
         help_text=_("For a group without a named organisation."),
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
-    description = models.CharField(
-        max_length=255, blank=True, help_text=_("e.g. 'Representatives of Member States'.")
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
     )
-    order = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(
+        _("description"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Representatives of Member States'."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     # Public only with its event and, when it names one, its organisation.
     shown_with = ("event", "organization")
@@ -625,6 +657,8 @@ class Participation(models.Model):
     objects = ParticipationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["event", "order", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -675,25 +709,35 @@ class Contribution(models.Model):
         MODERATOR = "moderator", _("Moderator")
         REMARKS = "remarks", _("Remarks")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="contributions")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="contributions")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.ADDRESS)
-    title = models.CharField(
-        max_length=255, blank=True, help_text=_("Title of the talk or session.")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="contributions"
     )
-    summary = models.TextField(blank=True, help_text=_("What the speaker covered, in our words."))
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="contributions"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ADDRESS)
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Title of the talk or session.")
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What the speaker covered, in our words.")
+    )
     quotation = models.TextField(
-        blank=True, help_text=_("Verbatim words only, without quote marks.")
+        _("quotation"), blank=True, help_text=_("Verbatim words only, without quote marks.")
     )
     quotation_language = models.CharField(
-        max_length=2, choices=UN_LANGUAGES, default="en", help_text=_("Language of the quotation.")
+        _("quotation language"),
+        max_length=2,
+        choices=UN_LANGUAGES,
+        default="en",
+        help_text=_("Language of the quotation."),
     )
     chatham_house_rule = models.BooleanField(
         _("Chatham House rule"),
         default=False,
         help_text=_("This session was under the Chatham House rule: the speaker is not named."),
     )
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     # Public only with its event and its speaker: a draft speaker's words stay a draft.
     shown_with = ("event", "person")
@@ -705,6 +749,8 @@ class Contribution(models.Model):
     objects = PublicQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
         ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -748,23 +794,33 @@ class InitiativeQuerySet(PublishableQuerySet):
 
 
 class Initiative(Publishable):
-    name = models.CharField(max_length=255, unique=True)
-    acronym = models.CharField(max_length=30, blank=True)
-    slug = models.SlugField(max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
     launched = models.PositiveSmallIntegerField(
         _("year launched"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1945), MaxValueValidator(2100)],
     )
-    summary = models.TextField(blank=True)
-    website = models.URLField(blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="initiatives")
+    summary = models.TextField(_("summary"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="initiatives"
+    )
     events = models.ManyToManyField(
-        Event, blank=True, related_name="initiatives", help_text=_("Events where it was discussed.")
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Events where it was discussed."),
     )
     partners = models.ManyToManyField(
-        Organization, through="InitiativePartner", related_name="initiatives", blank=True
+        Organization,
+        verbose_name=_("partners"),
+        through="InitiativePartner",
+        related_name="initiatives",
+        blank=True,
     )
 
     #: What describes an initiative, in the order its form and the API list it.
@@ -775,6 +831,8 @@ class Initiative(Publishable):
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
         ordering = ["name"]
 
     page_url_name = "events:initiative-detail"
@@ -793,7 +851,10 @@ class InitiativePartner(models.Model):
         PARTNER = "partner", _("Partner")
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="partnerships"
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
     )
     organization = models.ForeignKey(
         Organization,
@@ -801,8 +862,8 @@ class InitiativePartner(models.Model):
         related_name="initiative_partnerships",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
-    order = models.PositiveSmallIntegerField(default=0)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     shown_with = ("initiative", "organization")
     #: The record this one is part of: they share one version for lost-update checks.
@@ -829,13 +890,15 @@ class InitiativePartner(models.Model):
 
 
 class Photo(Publishable):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(
-        upload_to=event_photo_path, width_field="width", height_field="height"
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos"
     )
-    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    image = models.ImageField(
+        _("image"), upload_to=event_photo_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
     alt_text = models.CharField(
         _("alternative text"),
         max_length=300,
@@ -843,11 +906,13 @@ class Photo(Publishable):
         help_text=_("What the photo shows, for people who cannot see it."),
     )
     is_decorative = models.BooleanField(
-        default=False, help_text=_("Tick only if the photo adds nothing a reader would miss.")
+        _("is decorative"),
+        default=False,
+        help_text=_("Tick only if the photo adds nothing a reader would miss."),
     )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     shown_with = ("event",)
     #: The record this one is part of: they share one version for lost-update checks.
@@ -856,6 +921,8 @@ class Photo(Publishable):
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         ordering = ["event", "order", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -881,12 +948,14 @@ class Attachment(Publishable):
         REPORT = "report", _("Report")
         OTHER = "other", _("Other document")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(upload_to=event_attachment_path)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(_("file"), upload_to=event_attachment_path)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     shown_with = ("event",)
     #: The record this one is part of: they share one version for lost-update checks.
@@ -895,6 +964,8 @@ class Attachment(Publishable):
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["event", "order", "pk"]
 
     def __str__(self):

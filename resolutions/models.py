@@ -59,10 +59,13 @@ class Resolution(Publishable):
         WITHOUT_VOTE = "without_vote", _("Adopted without a vote")
 
     number = models.PositiveIntegerField(
-        unique=True, validators=[MinValueValidator(1)], help_text=_("2395 for S/RES/2395 (2017).")
+        _("number"),
+        unique=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("2395 for S/RES/2395 (2017)."),
     )
     year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1946), MaxValueValidator(2100)], db_index=True
+        _("year"), validators=[MinValueValidator(1946), MaxValueValidator(2100)], db_index=True
     )
     adopted_on = models.DateField(_("adoption date"), null=True, blank=True)
     title = models.CharField(
@@ -83,6 +86,7 @@ class Resolution(Publishable):
         ),
     )
     agenda_item = models.CharField(
+        _("agenda item"),
         max_length=200,
         blank=True,
         default="Threats to international peace and security caused by terrorist acts",
@@ -98,6 +102,7 @@ class Resolution(Publishable):
         ),
     )
     vote = models.CharField(
+        _("vote"),
         max_length=12,
         choices=Vote.choices,
         blank=True,
@@ -110,23 +115,30 @@ class Resolution(Publishable):
         _("against"), null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
     )
     abstentions = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
+        _("abstentions"), null=True, blank=True, validators=[MaxValueValidator(COUNCIL_MEMBERS)]
     )
-    summary = models.TextField(blank=True)
+    summary = models.TextField(_("summary"), blank=True)
     document_url = models.URLField(
         _("official document link"),
         blank=True,
         help_text=_("Leave empty to link to the official text on undocs.org."),
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="resolutions")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="resolutions"
+    )
     initiatives = models.ManyToManyField(
         Initiative,
+        verbose_name=_("initiatives"),
         blank=True,
         related_name="resolutions",
         help_text=_("Initiatives this resolution recognises."),
     )
     events = models.ManyToManyField(
-        Event, blank=True, related_name="resolutions", help_text=_("Events that discussed it.")
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="resolutions",
+        help_text=_("Events that discussed it."),
     )
 
     #: What describes a resolution, in the order its form and the import file list it.
@@ -148,6 +160,8 @@ class Resolution(Publishable):
     objects = ResolutionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
         ordering = ["-number"]
         constraints = [
             models.CheckConstraint(condition=Q(number__gte=1), name="resolution_number_positive"),

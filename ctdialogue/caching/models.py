@@ -10,8 +10,8 @@ class ContentVersion(models.Model):
     statement or a migration. Pages cached under an older number are never read again.
     """
 
-    number = models.BigIntegerField(default=0)
-    changed_at = models.DateTimeField()
+    number = models.BigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
 
     class Meta:
         verbose_name = _("content version")

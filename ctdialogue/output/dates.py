@@ -17,7 +17,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.dates import MONTHS_ALT
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
@@ -34,15 +34,23 @@ SEMESTERS = (40, 41)
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def month_name(month: int, *, with_day: bool) -> str:
+    """A month as the active language writes it in a date: in words ("January"; with a
+    day, the form a day needs, such as the Russian genitive "января"), or by its number
+    where the language writes dates so ("2018年1月24日")."""
+    # Translators: "numbers" if a date in your language writes the month as a number
+    # (as Chinese does: 2018年1月24日); otherwise "words". Only these two values work.
+    if pgettext("how dates name a month", "words") == "numbers":
+        return str(month)
+    return (MONTHS_ALT if with_day else MONTHS)[month]
+
+
 def day_month_year(day: datetime.date) -> str:
     """A day in words in the active language: "24 January 2018", "24 janvier 2018",
-    "2018年1月24日". The one pattern every page, feed and message writes a day with; the
-    month is named as a date with a day needs it (MONTHS_ALT, the genitive in Russian),
-    or by number for languages that write it so."""
+    "2018年1月24日". The one pattern every page, feed and message writes a day with."""
     return pgettext("day month year", "%(day)s %(month)s %(year)s") % {
         "day": day.day,
-        "month": MONTHS_ALT[day.month],
-        "month_number": day.month,
+        "month": month_name(day.month, with_day=True),
         "year": day.year,
     }
 

@@ -187,8 +187,8 @@ class Publishable(models.Model):
         db_index=True,
         help_text=_("A published item appears on the public site from this time on."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     #: The URL name of the record's public page, and the field that addresses it.
     page_url_name = ""
@@ -222,11 +222,14 @@ class SlugHistory(models.Model):
     """An address a record used to have: old links keep working after a rename."""
 
     content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    object_id = models.PositiveBigIntegerField()
-    slug = models.SlugField(max_length=255)
-    created_at = models.DateTimeField(auto_now_add=True)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    slug = models.SlugField(_("slug"), max_length=255)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("former address")
@@ -248,11 +251,14 @@ class DeletedLinks(models.Model):
     recovered (``publishing.history``)."""
 
     revision = models.OneToOneField(
-        "reversion.Revision", on_delete=models.CASCADE, related_name="deleted_links"
+        "reversion.Revision",
+        verbose_name=_("revision"),
+        on_delete=models.CASCADE,
+        related_name="deleted_links",
     )
     #: {"events.theme:12": {"events.event.themes": [3, 5]}, ...}: for each deleted
     #: record, the records (by model, field and primary key) that linked to it.
-    links = models.JSONField(default=dict)
+    links = models.JSONField(_("links"), default=dict)
 
     class Meta:
         verbose_name = _("links of deleted records")
@@ -289,22 +295,27 @@ class PendingChange(models.Model):
     OPEN = (Status.DRAFT, Status.SUBMITTED, Status.SCHEDULED)
 
     content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(_("object id"))
     record_repr = models.CharField(_("record"), max_length=300)
-    author = staff_member("author")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    author = staff_member(_("author"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     #: The change form as the editor last sent it: {field name: [values]}.
-    data = models.JSONField(default=dict)
+    data = models.JSONField(_("data"), default=dict)
     #: Files the editor uploaded with it: {form field name: stored file name}.
-    files = models.JSONField(default=dict, blank=True)
+    files = models.JSONField(_("files"), default=dict, blank=True)
     message = models.TextField(_("editor's note"), blank=True)
     comment = models.TextField(_("reviewer's comment"), blank=True)
-    reviewer = staff_member("reviewer")
+    reviewer = staff_member(_("reviewer"))
     apply_at = models.DateTimeField(_("apply at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("change waiting for review")
@@ -339,13 +350,17 @@ class ReviewStep(models.Model):
         APPLIED = "applied", _("applied it")
         REJECTED = "rejected", _("rejected it")
 
-    pending = models.ForeignKey(PendingChange, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(max_length=10, choices=Action.choices)
-    user = staff_member("user")
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    pending = models.ForeignKey(
+        PendingChange, verbose_name=_("pending"), on_delete=models.CASCADE, related_name="steps"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    user = staff_member(_("user"))
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
         ordering = ["at", "pk"]
 
     def __str__(self):
