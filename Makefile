@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` is a development run unless the caller sets DJANGO_DEBUG itself.
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate demo lint format check lock clean bench
+.PHONY: run test install install-dev migrate demo lint format check lock clean bench messages fonts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,26 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The interface's catalogues (locale/): the texts the code marks, merged into each
+# language's .po (translate what is new, then run again), compiled to the .mo files
+# the site reads (committed, so that the site needs no gettext to run). gettext's
+# tools are needed: apt-get install gettext.
+LOCALES := -l ar -l zh_Hans -l fr -l ru -l es
+IGNORED := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'htmlcov/*'
+messages: install-dev
+	$(MANAGE) makemessages $(LOCALES) --add-location file --no-obsolete $(IGNORED)
+	$(MANAGE) compilemessages $(LOCALES) $(IGNORED)
+
+# The fonts the site serves itself for Arabic and Chinese (static/fonts/, committed),
+# from Fontsource's packages on the npm registry: deploy/fonts.py says which and why.
+FONT_PACKAGES := @fontsource-variable/noto-sans-arabic@5.3.0 @fontsource/noto-sans-sc@5.3.0
+fonts:
+	rm -rf build/fonts && mkdir -p build/fonts
+	cd build/fonts && npm pack --silent $(FONT_PACKAGES) >/dev/null \
+	  && for f in *.tgz; do d=$${f%-*.tgz}; mkdir -p $$d && tar xzf $$f -C $$d; done
+	$(PYTHON) deploy/fonts.py build/fonts static
+	rm -rf build/fonts
 
 check: install-dev
 	$(MANAGE) check

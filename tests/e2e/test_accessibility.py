@@ -308,7 +308,7 @@ UN_LANGUAGES = [
     ("ru", "Русский"),
     ("es", "Español"),
 ]
-IN_EVERY_LANGUAGE = ("/", "/events/", BANGKOK, "/resolutions/2395/", "/data/glance/")
+IN_EVERY_LANGUAGE = tuple(PAGES.values())  # every public page type
 
 
 @pytest.mark.parametrize("prefix", ["/ar", "/zh-hans"])
@@ -338,3 +338,36 @@ def test_arabic_pages_are_mirrored(page, demo, settings):
     assert page.page.evaluate("document.documentElement.dir") == "rtl"
     assert lefts == sorted(lefts, reverse=True)  # the navigation starts on the right
     assert title > search  # the site's name on the right, the search on the left
+
+
+def platform_fonts(browser_page, selector: str) -> list[dict]:
+    """The fonts Chromium drew the text of ``selector`` with (DevTools protocol)."""
+    session = browser_page.context.new_cdp_session(browser_page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+#: Fonts with Chinese glyphs: the site's own, or a system's (no download then).
+CHINESE_FONTS = {"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"}
+
+
+def test_arabic_and_chinese_are_drawn_with_fonts_the_site_serves_or_the_system_has(
+    page, demo, settings
+):
+    settings.LANGUAGES = UN_LANGUAGES
+    requested = []
+    page.page.on("request", lambda request: requested.append(request.url))
+    page.open("/events/")
+    page.page.evaluate("document.fonts.ready")
+
+    arabic = platform_fonts(page.page, '.languages-nav a[lang="ar"]')
+    chinese = platform_fonts(page.page, '.languages-nav a[lang="zh-hans"]')
+
+    assert [(f["familyName"], f["isCustomFont"]) for f in arabic] == [("Noto Sans Arabic", True)]
+    assert {f["familyName"] for f in chinese} <= CHINESE_FONTS
+    fonts = [url for url in requested if url.endswith(".woff2")]
+    assert fonts
+    assert all(url.startswith(page.base_url) for url in requested)  # nothing from elsewhere
