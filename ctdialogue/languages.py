@@ -22,8 +22,10 @@ from django.utils.translation import (
     get_language_bidi,
     get_language_from_path,
     get_language_from_request,
+    get_supported_language_variant,
     override,
 )
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 
 from ctdialogue.output.addresses import absolute
@@ -121,11 +123,18 @@ UN_TO_HTML = {"zh": "zh-Hans"}
 RIGHT_TO_LEFT = {"ar"}
 
 
+def record_language(obj) -> str:
+    """The language a record's texts are written in (its ``language``, a UN code), as
+    HTML names it; the site's original language for anything that does not say."""
+    declared = getattr(obj, "language", "") or settings.LANGUAGE_CODE
+    return UN_TO_HTML.get(declared, declared)
+
+
 def text_language(obj, field: str) -> str:
     """The language ``obj.<field>`` is written in: the field's own (``<field>_language``,
-    as a quotation has), else the original language of the record."""
-    declared = getattr(obj, f"{field}_language", "") or settings.LANGUAGE_CODE
-    return UN_TO_HTML.get(declared, declared)
+    as a quotation has), else the record's."""
+    declared = getattr(obj, f"{field}_language", "")
+    return UN_TO_HTML.get(declared, declared) if declared else record_language(obj)
 
 
 def direction(language: str) -> str:
@@ -134,3 +143,30 @@ def direction(language: str) -> str:
 
 def is_page_language(language: str) -> bool:
     return language.lower() == (get_language() or settings.LANGUAGE_CODE).lower()
+
+
+# --- The language of data (the API) ----------------------------------------------
+
+#: The query parameter that asks for a language: ?lang=fr.
+LANGUAGE_PARAMETER = "lang"
+
+
+def offered_language(code: str) -> str | None:
+    """``code`` as an offered language ("zh-Hans" -> "zh-hans"), or None."""
+    codes = {code.lower(): code for code, _name in settings.LANGUAGES}
+    return codes.get(code.strip().lower())
+
+
+def data_language(request) -> str:
+    """The language a response of data is written in: ?lang= when it names an offered
+    language, else the first offered one the Accept-Language header asks for, else the
+    original. (A ?lang= naming no offered language is refused by the caller.)"""
+    asked = offered_language(request.GET.get(LANGUAGE_PARAMETER, ""))
+    if asked:
+        return asked
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE

@@ -512,9 +512,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for the six UN languages, which records and quotations both use.
+    "ENUM_NAME_OVERRIDES": {"UNLanguageEnum": "ctdialogue.publishing.models.UN_LANGUAGES"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ctdialogue.output.schema.enumerate_record_choices",
+        "ctdialogue.output.schema.document_language_parameter",
     ],
 }
 

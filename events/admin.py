@@ -13,6 +13,7 @@ from ``ctdialogue.publishing.admin`` (roles, publishing, history) and
 from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
@@ -229,7 +230,7 @@ class PublicationColumnMixin:
 
     @admin.display(description=_("publication"))
     def publication(self, obj):
-        return obj.publication_state.capitalize() if obj.pk else "-"
+        return capfirst(obj.publication_state_label) if obj.pk else "-"
 
 
 class PhotoInline(PublicationColumnMixin, PhotoPreviewMixin, LabelledTabularInline):

@@ -325,7 +325,7 @@ class EventQuerySet(PublishableQuerySet):
     def with_cards(self):
         """What a list row shows: its series and themes, where public, without N+1 queries."""
         return self.with_public(
-            "series", Prefetch("themes", queryset=Theme.objects.only("name", "slug"))
+            "series", Prefetch("themes", queryset=Theme.objects.only("name", "slug", "language"))
         )
 
     def with_links(self):

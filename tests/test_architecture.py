@@ -101,6 +101,7 @@ WHOLE_SITE_TESTS = {
     "tests/e2e/test_headers.py",
     "tests/deploy/test_nginx.py",
     "tests/test_template_strings.py",
+    "tests/test_translations.py",
 }
 
 

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -21,6 +23,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
 
 from ctdialogue.clients import client_address
+from ctdialogue.languages import LANGUAGE_PARAMETER, data_language, offered_language
 from ctdialogue.pages.filters import BAD_PARAMETERS, is_tracking, unknown_parameter
 
 from .addresses import absolute
@@ -135,8 +138,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return paginated
 
 
-#: What a list of the API takes besides its filters.
-LIST_PARAMETERS = ("page", "page_size")
+#: What a list of the API takes besides its filters (``lang``: the language of its
+#: messages and labels, and of the addresses of the public pages it links to).
+LIST_PARAMETERS = ("page", "page_size", LANGUAGE_PARAMETER)
+#: What one record's address takes.
+RECORD_PARAMETERS = (LANGUAGE_PARAMETER,)
 
 
 class BadParameters(ValidationError):
@@ -171,11 +177,28 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberPagination
     throttle_classes = [AnonymousRateThrottle]
 
+    def dispatch(self, request, *args, **kwargs):
+        """The response in the language asked for (``data_language``), which it names."""
+        with translation.override(data_language(request)):
+            response = super().dispatch(request, *args, **kwargs)
+            response["Content-Language"] = translation.get_language()
+        patch_vary_headers(response, ("Accept-Language",))
+        return response
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        asked = request.query_params.get(LANGUAGE_PARAMETER)
+        if asked is not None and not offered_language(asked):
+            codes = ", ".join(code for code, _name in settings.LANGUAGES)
+            raise BadParameters(
+                [
+                    gettext("lang: no language “%(value)s” is offered; choose one of %(codes)s.")
+                    % {"value": asked, "codes": codes}
+                ]
+            )
         if self.action == "list" and getattr(self, "filterset_class", None):
             return  # the filter backend checks names and values alike
-        accepted = LIST_PARAMETERS if self.action == "list" else ()
+        accepted = LIST_PARAMETERS if self.action == "list" else RECORD_PARAMETERS
         unknown = [
             name for name in request.query_params if name not in accepted and not is_tracking(name)
         ]
@@ -211,7 +234,7 @@ class LinkSerializer(serializers.Serializer):
 
 
 #: What every record in the API starts with: its permanent identifier and its addresses.
-RECORD_FIELDS = ("id", "api_url", "html_url")
+RECORD_FIELDS = ("id", "api_url", "html_url", "language")
 
 
 class RecordSerializer(serializers.ModelSerializer):

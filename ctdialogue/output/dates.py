@@ -42,7 +42,13 @@ def month_name(month: int, *, with_day: bool) -> str:
     # (as Chinese does: 2018年1月24日); otherwise "words". Only these two values work.
     if pgettext("how dates name a month", "words") == "numbers":
         return str(month)
-    return (MONTHS_ALT if with_day else MONTHS)[month]
+    name = str(MONTHS[month])
+    if not with_day:
+        return name
+    # The form a day takes only where it is another word: Django's French catalogue
+    # writes "Janvier" there, which is no other word than "janvier".
+    alternative = str(MONTHS_ALT[month])
+    return name if alternative.lower() == name.lower() else alternative
 
 
 def day_month_year(day: datetime.date) -> str:

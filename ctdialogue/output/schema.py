@@ -8,7 +8,10 @@ hook) with an ``enum`` of the slugs public at that moment: a client that follows
 document is never refused, and one that sends an unknown slug was told in advance.
 """
 
+from django.conf import settings
 from django_filters.filters import QuerySetRequestMixin
+
+from ctdialogue.languages import LANGUAGE_PARAMETER
 
 
 def enumerate_record_choices(result, generator, request, public):
@@ -66,3 +69,25 @@ def _enumerate(schema: dict, values: list[str]) -> None:
     else:
         # Empty means "not filtered", as for every parameter of a list.
         schema["enum"] = ["", *values]
+
+
+def document_language_parameter(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation takes ``lang``, the
+    language of its messages and labels (``ctdialogue.languages.data_language``)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    parameter = {
+        "in": "query",
+        "name": LANGUAGE_PARAMETER,
+        "required": False,
+        "description": (
+            "The language of the response's messages and labels and of the addresses of "
+            "public pages it gives; without it, the first of these the Accept-Language "
+            "header asks for, else English. The response names it in Content-Language. "
+            "Record texts are in the language each record gives in `language`."
+        ),
+        "schema": {"type": "string", "enum": codes},
+    }
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("parameters", []).append(dict(parameter))
+    return result

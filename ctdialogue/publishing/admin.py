@@ -189,10 +189,9 @@ class PublicationAdminMixin:
     @admin.display(description=_("publication"), ordering="publication_status")
     def publication(self, obj):
         """ "Published", "Draft", or "Scheduled: 3 March 2026, 09:00 (UTC)"."""
-        state = obj.publication_state
-        if state == "scheduled":
+        if obj.publication_state == "scheduled":
             return gettext("Scheduled: %(when)s") % {"when": format_datetime(obj.publish_at)}
-        return state.capitalize()
+        return capfirst(obj.publication_state_label)
 
 
 # --- History -----------------------------------------------------------------
@@ -692,7 +691,9 @@ class PublishableAdmin(VersionedAdmin):
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         if obj is not None and obj.publication_state != "published":
-            context["view_on_site_label"] = f"Preview ({obj.publication_state})"
+            context["view_on_site_label"] = gettext("Preview (%(state)s)") % {
+                "state": obj.publication_state_label
+            }
         if getattr(request, "editorial_render_only", False):
             self._hide_render_only_error(context)
         if obj is not None and "review" not in context and self.has_publish_permission(request):

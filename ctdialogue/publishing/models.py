@@ -16,17 +16,17 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 # The six official languages of the United Nations, by ISO 639-1 code.
 UN_LANGUAGES = [
-    ("ar", "Arabic"),
-    ("zh", "Chinese"),
-    ("en", "English"),
-    ("fr", "French"),
-    ("ru", "Russian"),
-    ("es", "Spanish"),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
 ]
 
 
@@ -156,8 +156,8 @@ class PublishableQuerySet(PublicQuerySet):
 
 class Publishable(models.Model):
     class PublicationStatus(models.TextChoices):
-        DRAFT = DRAFT, "Draft"
-        PUBLISHED = PUBLISHED, "Published"
+        DRAFT = DRAFT, _("Draft")
+        PUBLISHED = PUBLISHED, _("Published")
 
     uid = models.UUIDField(
         _("permanent identifier"),
@@ -216,6 +216,18 @@ class Publishable(models.Model):
         if self.publication_status == self.PublicationStatus.DRAFT:
             return "draft"
         return "published" if self.publish_at <= timezone.now() else "scheduled"
+
+    @property
+    def publication_state_label(self) -> str:
+        """The state in words, in the active language ("draft", "brouillon")."""
+        return str(PUBLICATION_STATE_LABELS[self.publication_state])
+
+
+PUBLICATION_STATE_LABELS = {
+    "draft": pgettext_lazy("publication state", "draft"),
+    "scheduled": pgettext_lazy("publication state", "scheduled"),
+    "published": pgettext_lazy("publication state", "published"),
+}
 
 
 class SlugHistory(models.Model):

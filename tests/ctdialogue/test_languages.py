@@ -4,12 +4,16 @@ its filters, right to left for Arabic, and the visitor's language only on a firs
 Languages are offered once their translation is in the repository (all six are);
 these tests choose which by setting LANGUAGES."""
 
+import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 
-from tests.factories import ResolutionFactory
+from tests.factories import EventFactory, ResolutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +124,27 @@ def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(clie
         ("x-default", "http://testserver/resolutions/2395/"),
     ):
         assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>' in sitemap
+
+
+def test_every_language_serves_its_own_texts_and_writes_dates_its_own_way(client):
+    """With the catalogues in locale/, all six are offered, each in its own words."""
+    event = EventFactory(
+        slug="bangkok", start_date=datetime.date(2018, 1, 24), end_date=datetime.date(2018, 1, 25)
+    )
+    address = event.get_absolute_url()
+    pages, menus = {}, {}
+    for code, _name in SIX:
+        prefix = "" if code == "en" else f"/{code}"
+        pages[code] = client.get(prefix + address).content.decode()
+        with translation.override(code):
+            menus[code] = gettext("Speakers")
+
+    assert [code for code, _name in settings.LANGUAGES] == [code for code, _name in SIX]
+    assert len(set(menus.values())) == 6  # six different words, each in its page
+    assert [code for code, page in pages.items() if f">{menus[code]}</a>" not in page] == []
+    assert "24-25 January 2018" in pages["en"]
+    assert "24–25 janvier 2018" in pages["fr"]  # noqa: RUF001 - the en dash these languages write
+    assert "24–25 января 2018 года" in pages["ru"]  # noqa: RUF001 - the en dash these languages write
+    assert "24–25 de enero de 2018" in pages["es"]  # noqa: RUF001 - the en dash these languages write
+    assert "2018年1月24日至25日" in pages["zh-hans"]
+    assert "24–25 يناير 2018" in pages["ar"]  # noqa: RUF001 - the en dash these languages write

@@ -124,6 +124,8 @@ def test_screenshots_for_the_readme(page, phone, demo, tmp_path):
         (phone, "/themes/digital-evidence-and-mutual-legal-assistance/", "theme-phone.jpg"),
         (page, "/resolutions/2395/", "resolution.jpg"),
         (page, "/data/glance/", "data-at-a-glance.jpg"),
+        (page, "/ar" + BANGKOK, "event-arabic.jpg"),
+        (phone, "/zh-hans/resolutions/2395/", "resolution-chinese-phone.jpg"),
     ]
     for browser_page, path, name in shots:
         browser_page.open(path)

@@ -12,6 +12,8 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import translation
+from django.utils.translation import gettext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -101,7 +103,37 @@ def test_api_parameters_of_a_record_address_are_a_400(client, api_records):
 
     assert response.status_code == 400
     assert response.json()["problems"] == [
-        "“page” is not a parameter of this address; it takes none."
+        "“page” is not a parameter of this address; it takes lang."
+    ]
+
+
+def test_api_answers_in_the_language_asked_for_and_says_so(client, api_records):
+    event = api_records["bangkok"]
+    french = client.get(f"/api/events/{event.uid}/", {"lang": "fr"})
+    russian = client.get("/api/events/", {"year": "abc"}, headers={"Accept-Language": "ru"})
+    english = client.get(f"/api/events/{event.uid}/")
+
+    assert french.status_code == 200
+    assert french["Content-Language"] == "fr"
+    assert "Accept-Language" in french["Vary"]
+    assert french.json()["html_url"] == f"http://testserver/fr/events/{event.slug}/"
+    assert french.json()["language"] == "en"  # the language the record is written in
+    assert english["Content-Language"] == "en"
+    assert english.json()["html_url"] == f"http://testserver/events/{event.slug}/"
+    assert russian.status_code == 400
+    assert russian["Content-Language"] == "ru"
+    with translation.override("ru"):
+        expected = gettext("Some parameters could not be understood.")
+    assert expected != "Some parameters could not be understood."
+    assert russian.json()["error"] == expected
+
+
+def test_api_refuses_a_language_it_does_not_offer(client, api_records):
+    response = client.get("/api/events/", {"lang": "de"})
+
+    assert response.status_code == 400
+    assert response.json()["problems"] == [
+        "lang: no language “de” is offered; choose one of ar, zh-hans, en, fr, ru, es."
     ]
 
 

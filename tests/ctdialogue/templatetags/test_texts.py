@@ -66,3 +66,23 @@ def test_an_arabic_page_marks_the_english_texts_of_the_record(client):
     assert '<blockquote lang="en" dir="auto">' in arabic
     assert "<h1>Bangkok workshop</h1>" in english
     assert '<div class="lead">' in english
+
+
+@override_settings(LANGUAGES=SIX)
+def test_a_record_page_in_another_language_says_its_texts_are_not_translated(client):
+    EventFactory(slug="bangkok", title="Bangkok workshop")
+    EventFactory(slug="doha", title="حلقة عمل الدوحة", language="ar")
+
+    english_on_french = client.get("/fr/events/bangkok/").content.decode()
+    english_on_english = client.get("/events/bangkok/").content.decode()
+    arabic_on_english = client.get("/events/doha/").content.decode()
+    arabic_on_arabic = client.get("/ar/events/doha/").content.decode()
+
+    note = 'class="notice notice--language" role="note"'
+    assert note in english_on_french
+    assert "(anglais) : ils n’ont pas encore été traduits." in english_on_french  # noqa: RUF001
+    assert note not in english_on_english
+    assert note not in arabic_on_arabic
+    assert "written in (Arabic): they have not been translated yet." in arabic_on_english
+    assert '<h1><bdi lang="ar">حلقة عمل الدوحة</bdi></h1>' in arabic_on_english
+    assert "<h1>حلقة عمل الدوحة</h1>" in arabic_on_arabic
