@@ -18,6 +18,7 @@ from django.urls import translate_url
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import (
+    activate,
     get_language,
     get_language_bidi,
     get_language_from_path,
@@ -82,6 +83,26 @@ class FirstVisitLanguageMiddleware:
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
                 response["Cache-Control"] = "private, no-cache"
                 return response
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+
+class AdminLanguageMiddleware:
+    """The admin, which has no language prefix, in the language its user chose with
+    the switcher (the cookie), else the first offered one the browser asks for. Django's
+    own catalogues translate the admin's screens, ours the rest; Arabic runs right to
+    left. After LocaleMiddleware, which gives every address without a prefix English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            return self.get_response(request)
+        language = get_language_from_request(request, check_path=False)
+        activate(language)
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response

@@ -115,6 +115,8 @@ MIDDLEWARE = [
     # to the home page may be sent to the visitor's language (ctdialogue/languages.py).
     "ctdialogue.languages.FirstVisitLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in the language its user chose (or the browser's): it has no prefix.
+    "ctdialogue.languages.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The address absolute links use when DJANGO_SITE_URL is not set.
     "ctdialogue.output.addresses.RequestOriginMiddleware",

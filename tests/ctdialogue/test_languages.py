@@ -148,3 +148,21 @@ def test_every_language_serves_its_own_texts_and_writes_dates_its_own_way(client
     assert "24–25 de enero de 2018" in pages["es"]  # noqa: RUF001 - the en dash these languages write
     assert "2018年1月24日至25日" in pages["zh-hans"]
     assert "24–25 يناير 2018" in pages["ar"]  # noqa: RUF001 - the en dash these languages write
+
+
+def test_the_admin_follows_the_users_choice_then_the_browser(client):
+    chosen = client.get("/language/ar/", {"next": "/admin/login/"})
+    arabic = client.get(chosen["Location"])
+    client.cookies.clear()
+    french = client.get("/admin/login/", headers={"Accept-Language": "fr-CH, fr;q=0.9"})
+    english = client.get("/admin/login/")
+
+    assert chosen["Location"] == "/admin/login/"
+    assert '<html lang="ar" dir="rtl"' in arabic.content.decode()
+    assert arabic["Content-Language"] == "ar"
+    with translation.override("fr"):
+        log_in = gettext("Log in")
+    assert f'value="{log_in}"' in french.content.decode()
+    assert french["Content-Language"] == "fr"
+    assert '<html lang="en" dir="ltr"' in english.content.decode()
+    assert 'hreflang="zh-hans"' in english.content.decode()  # the admin's own switcher

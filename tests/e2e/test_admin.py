@@ -98,3 +98,28 @@ def test_daily_admin_pages_have_no_axe_violations(admin_page):
     found["/admin/login/"] = admin_page.axe_violations()
 
     assert {path: violations for path, violations in found.items() if violations} == {}
+
+
+def test_the_admin_in_arabic_runs_right_to_left_fits_and_has_no_axe_violations(admin_page):
+    """The admin in the language its user chose: Django's Arabic and ours, mirrored."""
+    event = Event.objects.get(slug="2nd-asia-ict-ct-dialogue-bangkok")
+    admin_page.open("/language/ar/?next=/admin/")
+    paths = [
+        "/admin/",
+        "/admin/events/event/",
+        f"/admin/events/event/{event.pk}/change/",
+        f"/admin/events/event/{event.pk}/history/",
+        "/admin/resolutions/resolution/",
+    ]
+    found, misfits, directions = {}, {}, set()
+    for path in paths:
+        admin_page.open(path)
+        directions.add(admin_page.page.evaluate("document.documentElement.dir"))
+        found[path] = admin_page.axe_violations(exclude=THIRD_PARTY_WIDGETS)
+        measured = admin_page.page.evaluate(MEASURE)
+        if measured["beyond"] > 0:
+            misfits[path] = measured
+
+    assert directions == {"rtl"}
+    assert {path: violations for path, violations in found.items() if violations} == {}
+    assert misfits == {}
