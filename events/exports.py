@@ -86,7 +86,12 @@ def _speaker(event_rule: bool, values) -> str:
 
 
 EVENT_COLUMNS = [
-    *record_columns(_("the event's page"), uid=lambda e: e["uid"], url=lambda e: e["url"]),
+    *record_columns(
+        _("the event's page"),
+        uid=lambda e: e["uid"],
+        url=lambda e: e["url"],
+        language=lambda e: e["language"],
+    ),
     Column("title", _("Title of the event."), lambda e: e["title"]),
     Column("series", _("Series the event belongs to."), lambda e: e["series_name"]),
     Column("edition", _("Its number in the series."), lambda e: e["edition"] or ""),
@@ -96,7 +101,11 @@ EVENT_COLUMNS = [
         "dates",
         _("The dates in words, at their true precision."),
         lambda e: _dates(
-            e["start_date"], e["end_date"], e["date_precision"], e["status"], e["language"]
+            e["start_date"],
+            e["end_date"],
+            e["date_precision"],
+            e["status"],
+            e["interface_language"],
         ),
     ),
     Column(
@@ -126,12 +135,12 @@ EVENT_COLUMNS = [
         ).edtf(),
     ),
     Column("city", _("City."), lambda e: e["city"]),
-    *country_columns(code=lambda e: e["country"], language=lambda e: e["language"]),
+    *country_columns(code=lambda e: e["country"], language=lambda e: e["interface_language"]),
     Column("themes", _("Themes discussed."), lambda e: e["themes"], is_list=True),
     Column(
         "participants",
         _("Organisations and stakeholder groups, with their role."),
-        lambda e: [_participant(values, e["language"]) for values in e["participations"]],
+        lambda e: [_participant(values, e["interface_language"]) for values in e["participations"]],
         is_list=True,
     ),
     Column(
@@ -205,6 +214,7 @@ PERSON_COLUMNS = [
 EVENT_EXPORT_FIELDS = (
     "pk", "uid", "slug", "title", "series_id", "edition", "kind", "status", "start_date",
     "end_date", "date_precision", "city", "country", "summary", "chatham_house_rule",
+    "language",
 )  # fmt: skip
 
 
@@ -252,7 +262,7 @@ def event_rows(queryset) -> Iterator[dict]:
         for row in chunk:
             row["url"] = before + row["slug"] + after
             row["series_name"] = series.get(row["series_id"], "")
-            row["language"] = language
+            row["interface_language"] = language
             for name, by_event in parts.items():
                 row[name] = by_event.get(row["pk"], [])
             yield row

@@ -79,13 +79,24 @@ def record_columns(
     page: str,
     uid: Callable = lambda r: r.uid,
     url: Callable = lambda r: absolute(r.get_absolute_url()),
+    language: Callable = lambda r: r.language,
 ) -> list[Column]:
-    """The first columns of every export: the record's permanent identifier and the
-    address of its ``page`` (translated: "the event's page"); ``uid`` and ``url`` read
-    them from a record (a model instance by default)."""
+    """The first columns of every export: the record's permanent identifier, the
+    address of its ``page`` (translated: "the event's page") and the language its texts
+    are written in; ``uid``, ``url`` and ``language`` read them from a record (a model
+    instance by default)."""
     return [
         Column("id", _("Permanent identifier (UUID); never changes."), lambda r: str(uid(r))),
         Column("url", interpolate_lazy(_("Address of %(page)s."), page=page), url),
+        Column(
+            "language",
+            _(
+                "The language the record's texts are written in, by the UN's code: ar, zh, "
+                "en, fr, ru or es (the headers and words such as dates and country names "
+                "are in the language of the export's address)."
+            ),
+            language,
+        ),
     ]
 
 

@@ -166,3 +166,25 @@ def test_the_admin_follows_the_users_choice_then_the_browser(client):
     assert french["Content-Language"] == "fr"
     assert '<html lang="en" dir="ltr"' in english.content.decode()
     assert 'hreflang="zh-hans"' in english.content.decode()  # the admin's own switcher
+
+
+def test_feeds_calendars_and_citations_speak_the_language_of_their_address(client):
+    event = EventFactory(
+        slug="bangkok",
+        title="Bangkok workshop",
+        start_date=datetime.date(2018, 1, 24),
+        end_date=datetime.date(2018, 1, 25),
+    )
+    address = event.get_absolute_url()
+
+    feed = client.get("/fr/events/feed/").content.decode()
+    calendar = client.get("/ru/events/calendar.ics").content.decode()
+    citation = client.get(f"/es{address}cite.bib").content.decode()
+
+    assert '<feed xml:lang="fr"' in feed
+    assert "24–25 janvier 2018" in feed  # noqa: RUF001 - the en dash French writes
+    with translation.override("ru"):
+        events = gettext("Events")
+    assert events in calendar  # the calendar's name
+    assert "note = {24–25 de enero de 2018" in citation  # noqa: RUF001
+    assert "url = {http://testserver/es/events/bangkok/}" in citation

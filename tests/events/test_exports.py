@@ -92,3 +92,18 @@ def test_an_export_says_how_many_records_it_holds_before_the_first_row(client, e
     assert json_response["X-Record-Count"] == "2"
     assert document["meta"]["count"] == len(document["records"]) == 2
     assert csv_response["Cache-Control"] == "public, max-age=0"
+
+
+def test_exports_say_which_language_each_records_texts_are_in(client):
+    EventFactory(slug="bangkok", title="Bangkok workshop")
+    EventFactory(slug="doha", title="حلقة عمل الدوحة", language="ar")
+    OrganizationFactory(slug="mofa", name="وزارة الخارجية", language="ar")
+
+    events = {row["url"]: row for row in read_csv(client.get("/fr/events/export.csv"))}
+    [organization] = read_csv(client.get("/stakeholders/export.csv"))
+
+    assert events["http://testserver/fr/events/bangkok/"]["language"] == "en"
+    assert events["http://testserver/fr/events/doha/"]["language"] == "ar"
+    assert events["http://testserver/fr/events/doha/"]["title"] == "حلقة عمل الدوحة"
+    assert events["http://testserver/fr/events/doha/"]["dates"] == "24–25 janvier 2018"  # noqa: RUF001
+    assert organization["language"] == "ar"
