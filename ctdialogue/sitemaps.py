@@ -1,7 +1,10 @@
 """sitemap.xml and robots.txt.
 
 The sitemap lists exactly the public pages: the list pages, and every published
-(and due) event, theme, series, initiative, organisation, person and resolution.
+(and due) event, theme, series, initiative, organisation, person and resolution, each
+in every offered language. /sitemap.xml is the index of its sections
+(/sitemap-events.xml, ...) and of their pages: a file holds at most 50,000 addresses,
+and with six languages 100,000 events are 600,000.
 Drafts and scheduled items are left out by ``public()``. Addresses follow the one
 rule of ``ctdialogue.output.addresses``.
 """
@@ -9,7 +12,9 @@ rule of ``ctdialogue.output.addresses``.
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -88,6 +93,21 @@ sitemaps = {
     "speakers": published_sitemap(Person),
     "resolutions": published_sitemap(Resolution, "number"),
 }
+
+
+@require_safe
+def sitemap_index(request):
+    """/sitemap.xml: every page of every section, at addresses by the one rule of
+    ``addresses.absolute`` (Django's index view would take the request's host)."""
+    found = []
+    for section, sitemap_class in sitemaps.items():
+        address = reverse("sitemap-section", kwargs={"section": section})
+        for page in sitemap_class().paginator.page_range:
+            query = f"?p={page}" if page > 1 else ""
+            found.append(SitemapIndexItem(absolute(address + query), None))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": found}, content_type="application/xml"
+    )
 
 
 @require_safe

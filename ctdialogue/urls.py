@@ -15,7 +15,7 @@ import resolutions.search
 from . import views
 from .languages import switch_language
 from .search.views import SearchView
-from .sitemaps import robots_txt, sitemaps
+from .sitemaps import robots_txt, sitemap_index, sitemaps
 
 admin.site.site_header = "ctdialogue - editorial administration"
 admin.site.site_title = "ctdialogue admin"
@@ -53,7 +53,8 @@ urlpatterns = [
     path("api/", include((api_patterns, "api"))),
     path("health/", views.health, name="health"),
     path("id/<uuid:uid>/", views.record_by_id, name="record-by-id"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("language/<str:code>/", switch_language, name="switch-language"),
     path(settings.ADMIN_URL, admin.site.urls),

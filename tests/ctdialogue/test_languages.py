@@ -114,8 +114,10 @@ def test_the_switcher_keeps_the_page_and_remembers_the_choice(client, address, t
 def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(client):
     ResolutionFactory(number=2395, year=2017)
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-resolutions.xml").content.decode()
 
+    assert "<loc>http://testserver/sitemap-resolutions.xml</loc>" in index
     assert "<loc>http://testserver/resolutions/2395/</loc>" in sitemap
     assert "<loc>http://testserver/fr/resolutions/2395/</loc>" in sitemap
     for code, url in (

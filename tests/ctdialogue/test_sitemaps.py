@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from ctdialogue.sitemaps import PublishedSitemap, sitemaps
 from tests.factories import (
     EventFactory,
     EventSeriesFactory,
@@ -36,14 +37,23 @@ LIST_PAGES = {
 }
 
 
-def sitemap_entries(client) -> dict[str, str | None]:
-    """{location: lastmod} of every URL in the sitemap."""
-    response = client.get("/sitemap.xml")
+def xml(client, address: str) -> ET.Element:
+    response = client.get(address.removeprefix(HOST))
     assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    return ET.fromstring(response.content)  # noqa: S314 - our own output
+
+
+def sitemap_files(client) -> list[str]:
+    """The addresses of the sitemap's files, as its index (/sitemap.xml) lists them."""
+    return [loc.text for loc in xml(client, "/sitemap.xml").iter(f"{SITEMAP}loc")]
+
+
+def sitemap_entries(client) -> dict[str, str | None]:
+    """{location: lastmod} of every URL in the sitemap's files."""
     return {
         url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-        for url in root.findall(f"{SITEMAP}url")
+        for address in sitemap_files(client)
+        for url in xml(client, address).findall(f"{SITEMAP}url")
     }
 
 
@@ -92,16 +102,38 @@ def test_sitemap_empty_site_lists_the_list_pages(client):
 @ENGLISH_ALONE
 def test_sitemap_query_count_does_not_grow_with_rows(client):
     EventFactory()
-    with CaptureQueriesContext(connection) as one:
+    with CaptureQueriesContext(connection) as index_one:
         client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as events_one:
+        client.get("/sitemap-events.xml")
     EventFactory()
     EventFactory()
 
-    with CaptureQueriesContext(connection) as three:
-        entries = sitemap_entries(client)
+    with CaptureQueriesContext(connection) as index_three:
+        client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as events_three:
+        client.get("/sitemap-events.xml")
 
-    assert len(three) == len(one)
-    assert len(entries) == len(LIST_PAGES) + 3
+    assert len(index_three) == len(index_one)
+    assert len(events_three) == len(events_one)
+    assert len(sitemap_entries(client)) == len(LIST_PAGES) + 3
+
+
+def test_the_sitemap_index_names_every_section_and_every_page_of_a_long_one(client, monkeypatch):
+    """A file holds at most ``limit`` addresses (50,000); each page counts once per
+    language, so a long section is split and the index names each of its pages."""
+    monkeypatch.setattr(PublishedSitemap, "limit", 6)
+    EventFactory(slug="bangkok")
+    EventFactory(slug="jeju")
+
+    files = sitemap_files(client)
+    second = xml(client, f"{HOST}/sitemap-events.xml?p=2").findall(f"{SITEMAP}url")
+
+    first, _events, *others = (f"{HOST}/sitemap-{section}.xml" for section in sitemaps)
+    events = [f"{HOST}/sitemap-events.xml", f"{HOST}/sitemap-events.xml?p=2"]
+    assert list(sitemaps)[:2] == ["pages", "events"]
+    assert files == [first, *events, *others]
+    assert len(second) == 6  # the second event, in six languages
 
 
 def test_robots_txt_disallows_search_names_the_sitemap_and_hides_the_admin_path(client):

@@ -23,6 +23,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from ctdialogue.sitemaps import sitemaps
 from tests.factories import (
     AttachmentFactory,
     ContributionFactory,
@@ -265,6 +266,9 @@ def urls_of(world) -> dict[str, list[str]]:
     for name in ("api:api-root", "api:schema", "api:docs"):
         urls[name] = [reverse(name)]
     urls["switch-language"] = [reverse("switch-language", args=["en"]) + "?next=/events/"]
+    urls["sitemap-section"] = [
+        reverse("sitemap-section", kwargs={"section": section}) for section in sitemaps
+    ]
     return urls
 
 
