@@ -1,5 +1,6 @@
-"""The interface's language: one address per language, a switcher that keeps the page
-and its filters, and the visitor's language guessed only on a first visit.
+"""Languages: the interface's (one address per language, a switcher that keeps the page
+and its filters, the visitor's language guessed only on a first visit, the admin's),
+the language each record text is written in, and the language of the API's answers.
 
 English, the original, is at addresses without a prefix (/events/); every other
 offered language (``settings.LANGUAGES``) has its prefix (/fr/events/). Django's
@@ -134,10 +135,10 @@ def switch_language(request, code):
 # --- The language of the texts a page shows ------------------------------------
 #
 # A page's interface is in the page's language; a record's texts are in the language
-# they were written in (today the original, English, for every field but a quotation,
-# which names its own). Wherever the two differ, the text carries its language and is
-# isolated from the text around it, so that an English title on an Arabic page is read
-# with English rules and keeps its full stop on its own side.
+# the record declares (``language``: English for the demo's records), a quotation's in
+# its own. Wherever the two differ, the text carries its language and is isolated from
+# the text around it, so that an English title on an Arabic page is read with English
+# rules and keeps its full stop on its own side.
 
 #: Language codes the UN uses for its six languages, as HTML's lang attribute wants them.
 UN_TO_HTML = {"zh": "zh-Hans"}
