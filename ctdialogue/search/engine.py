@@ -45,6 +45,7 @@ from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from ctdialogue.languages import record_language
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
 
@@ -135,6 +136,7 @@ class SearchResult:
     snippet: SafeString
     meta: str = ""
     exact: bool = False
+    language: str = ""  # the record's (``languages.record_language``): its texts are in it
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
                 snippet=snippets[row.pk],
                 meta=meta,
                 exact=row.exact,
+                language=record_language(row),
             )
         )
     more_url = ""

@@ -62,6 +62,8 @@ def test_an_arabic_page_marks_the_english_texts_of_the_record(client):
     english = client.get(address).content.decode()
 
     assert '<h1><bdi lang="en">Bangkok workshop</bdi></h1>' in arabic
+    search = client.get("/ar/search/", {"q": "Bangkok"}).content.decode()
+    assert '<bdi lang="en">Bangkok workshop</bdi></a>' in search
     assert '<div class="lead" lang="en" dir="ltr">' in arabic
     assert '<blockquote lang="en" dir="auto">' in arabic
     assert "<h1>Bangkok workshop</h1>" in english
