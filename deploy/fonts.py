@@ -3,7 +3,7 @@ the Fontsource packages on the npm registry: `make fonts` (needs npm and the net
 
 Noto Sans Arabic (one variable file, every weight) and Noto Sans SC (regular, in the
 unicode-range slices Fontsource cuts, so a page loads only the slices of the
-characters it shows, about 40 KB each). Latin, Cyrillic and the rest come from the
+characters it shows, 24 KB each on average). Latin, Cyrillic and the rest come from the
 reader's own system fonts, which cover them everywhere. Both fonts are under the SIL
 Open Font License, copied beside them. Nothing is loaded from another site.
 

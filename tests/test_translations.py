@@ -8,6 +8,7 @@ installs it. The rest is read here from the .po files.
 
 import ast
 import gettext
+import os
 import re
 import shutil
 import subprocess
@@ -84,9 +85,14 @@ def test_translations_keep_the_placeholders_and_markup(code):
 
 
 def msgfmt() -> str:
+    """gettext's msgfmt: without it the compile check is skipped, except in CI, where
+    .ci/run installs it and its absence fails the run (as for the browser tests)."""
     path = shutil.which("msgfmt")
     if path is None:
-        pytest.fail("gettext's msgfmt is needed: apt-get install gettext")
+        reason = "gettext's msgfmt is needed: apt-get install gettext"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     return path
 
 
