@@ -142,6 +142,8 @@ def switch_language(request, code):
 
 #: Language codes the UN uses for its six languages, as HTML's lang attribute wants them.
 UN_TO_HTML = {"zh": "zh-Hans"}
+#: The six, by the codes a record's ``language`` holds.
+UN_CODES = ("ar", "zh", "en", "fr", "ru", "es")
 RIGHT_TO_LEFT = {"ar"}
 
 
@@ -157,6 +159,13 @@ def text_language(obj, field: str) -> str:
     as a quotation has), else the record's."""
     declared = getattr(obj, f"{field}_language", "")
     return UN_TO_HTML.get(declared, declared) if declared else record_language(obj)
+
+
+def un_language(language: str | None = None) -> str:
+    """The UN code ("zh") of a language code as Django or HTML write it ("zh-hans",
+    "zh-Hans"), by default the active language's; the original for any other."""
+    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return code if code in UN_CODES else settings.LANGUAGE_CODE
 
 
 def direction(language: str) -> str:

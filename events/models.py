@@ -745,6 +745,9 @@ class Contribution(models.Model):
     part_of = "event"
 
     search_document = (("quotation", "A"), ("title", "A"), ("summary", "B"))
+    # Searched in the language of the words said; a title or summary in another language
+    # is then stemmed in that one (PostgreSQL's partial indexes see only this table).
+    search_language_field = "quotation_language"
 
     objects = PublicQuerySet.as_manager()
 

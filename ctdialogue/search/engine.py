@@ -5,19 +5,27 @@ app declares its ``Source``s), each group with its count and its best results; t
 view only renders them. A group costs two queries (its count, then its best rows)
 whatever the number of results, one when nothing matches.
 
-On PostgreSQL the search is full-text: ``websearch_to_tsquery`` with the "english"
-configuration (so "workshops" finds "workshop", quotes make a phrase and a minus sign
-leaves a word out), ranked with ``ts_rank`` over weighted fields (a title counts more
-than a body), the matching rows found through the GIN expression indexes that this
-app's migrations build from the same field lists (each model's ``search_document``):
-change one, change the other in a new migration (the tests check that the planner
-still uses them).
+Each record is searched in the language its texts are written in, whatever the
+language of the page: a query is matched against the French records with French
+stemming, against the Chinese ones by pairs of characters, and so on (``documents.py``),
+so that /zh-hans/search/?q=反恐 finds the Chinese records and "terrorisme" the French
+ones, and a name or an acronym is found in every language. The words of a query that
+are stop words of the page's language are not looked for.
+
+On PostgreSQL the search is full-text: ``websearch_to_tsquery`` in the configuration
+of each language (so "workshops" finds "workshop", quotes make a phrase and a minus
+sign leaves a word out), ranked with ``ts_rank`` over weighted fields (a title counts
+more than a body), the matching rows found through the partial GIN expression indexes
+that this app's migrations build, one per kind and language (the tests check that the
+planner uses them).
 
 Elsewhere (SQLite) the same parsed query (``query.parse_query``: phrases, ``or``, a
-minus sign) is matched word by word, each word by its Snowball English stem at the
-start of a word, so both databases agree on what a query means. ``matches()`` is the
-one matcher: /search/, the ``q`` filter of every list and the API all use it, and an
-event is also found by the words of its public speeches.
+minus sign) is matched word by word: each word by its Snowball stem at the start of a
+word in English, French, Russian and Spanish (PostgreSQL uses the same stemmers),
+anywhere in a word in Chinese and, without its article, in Arabic, a simpler
+approximation of PostgreSQL's Arabic stemming. ``matches()`` is the one matcher:
+/search/, the ``q`` filter of every list and the API all use it, and an event is also
+found by the words of its public speeches.
 
 A source may name an exact match (a resolution by its number or symbol): it comes
 first, and its group too.
@@ -49,17 +57,22 @@ from ctdialogue.languages import record_language
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
 
-from .documents import SEARCH_CONFIG, websearch, weighted_vector
-from .query import ParsedQuery, Term, parse_query
+from .documents import CONFIGS, LANGUAGES, in_language, websearch, weighted_vector
+from .query import ParsedQuery, Term, is_han, parse_query
 
-# PostgreSQL's "english" configuration stems with Snowball's English stemmer; the
-# fallback stems with the same one, so "workshops" finds "workshop" on every database.
-_STEMMER = snowballstemmer.stemmer("english")
+# PostgreSQL's configurations stem with Snowball's stemmers; the fallback stems with the
+# same ones, so "workshops" finds "workshop" on every database.
+_STEMMERS = {code: snowballstemmer.stemmer(CONFIGS[code]) for code in ("en", "fr", "ru", "es")}
+# The Arabic definite article, alone or after a conjunction or preposition.
+_ARABIC_ARTICLE = re.compile(r"^(?:و|ف|ب|ك)?(?:ال|لل)(?=\w{2})")
 
 
-def stem(word: str) -> str:
-    return _STEMMER.stemWord(word.casefold())
+def stem(word: str, language: str = "en") -> str:
+    return _STEMMERS[language].stemWord(word.casefold())
 
+
+# The fallback matches no shorter beginning of a word than this.
+MIN_PREFIX = 3
 
 RESULTS_PER_GROUP = 10
 RANK_WINDOW = 500
@@ -113,9 +126,9 @@ class Source:
     def noun(self) -> str:
         return self.plural.removesuffix("s")
 
-    def vector(self) -> SearchVector:
-        """The weighted document, exactly as the GIN index stores it."""
-        return weighted_vector(self.fields)
+    def vector(self, language: str = "en") -> SearchVector:
+        """The weighted document in ``language``, exactly as its GIN index stores it."""
+        return weighted_vector(self.fields, language)
 
     def snippet_source(self):
         if len(self.snippet_fields) == 1:
@@ -187,21 +200,52 @@ def matches(model, parsed: ParsedQuery) -> Q:
     return condition
 
 
-def _document_matches(model, parsed: ParsedQuery, prefix: str = "") -> Q:
-    fields = model.search_document
-    if connection.vendor == "postgresql":
-        return Q(SearchVectorExact(weighted_vector(fields), websearch(parsed.text)))
-    if not parsed.is_searchable:
+def _document_matches(model, parsed: ParsedQuery) -> Q:
+    """The records whose own document matches, each in its language."""
+    return reduce(
+        operator.or_,
+        (
+            in_language(model, language) & _matches_in(model.search_document, parsed, language)
+            for language in LANGUAGES
+        ),
+    )
+
+
+def _matches_in(fields, parsed: ParsedQuery, language: str) -> Q:
+    own = parsed.in_language(language)
+    if not (parsed.is_searchable and own.is_searchable):
         return Q(pk__in=[])
+    if connection.vendor == "postgresql":
+        return Q(SearchVectorExact(weighted_vector(fields, language), websearch(own, language)))
     condition = Q()
-    for clause in parsed.clauses:
-        condition &= reduce(operator.or_, (_term_matches(fields, term) for term in clause))
+    for clause in own.clauses:
+        condition &= reduce(
+            operator.or_, (_term_matches(fields, term, language) for term in clause)
+        )
     return condition
 
 
-def _term_matches(fields, term: Term) -> Q:
+def _word_pattern(word: str, language: str) -> str:
+    if language == "zh":
+        return re.escape(word) if is_han(word) else rf"\b{re.escape(word)}\w*"
+    if language == "ar":
+        return rf"{re.escape(_ARABIC_ARTICLE.sub('', word))}\w*"
+    return rf"\b{re.escape(stem_prefix(word, language))}\w*"
+
+
+def stem_prefix(word: str, language: str) -> str:
+    """What every form of ``word`` starts with: its stem, or as much of the stem as the
+    word itself starts with (French "numériques" stems to "numer")."""
+    stemmed = stem(word, language)
+    pairs = zip(word.casefold(), stemmed, strict=False)
+    shared = next((at for at, (a, b) in enumerate(pairs) if a != b), len(stemmed))
+    return stemmed[:shared] if shared >= MIN_PREFIX else stemmed
+
+
+def _term_matches(fields, term: Term, language: str = "en") -> Q:
     # Each word from the start of a word, by its stem; a phrase's words one after another.
-    pattern = r"\W+".join(rf"\b{re.escape(stem(word))}\w*" for word in term.words)
+    between = r"\W*" if language == "zh" else r"\W+"
+    pattern = between.join(_word_pattern(word, language) for word in term.words)
     found = reduce(operator.or_, (Q(**{f"{name}__iregex": pattern}) for name, _ in fields))
     return ~found if term.negated else found
 
@@ -232,24 +276,50 @@ def ranked(source: Source, parsed: ParsedQuery) -> models.QuerySet:
         source.queryset().filter(pk__in=candidates[:RANK_WINDOW]).annotate(exact=_is_exact(exact))
     )
     if connection.vendor == "postgresql":
-        query = websearch(parsed.text)
         queryset = queryset.annotate(
-            rank=SearchRank(source.vector(), query),
-            headline=SearchHeadline(
-                source.snippet_source(),
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=20,
-                min_words=10,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+            rank=_each_language(
+                source.model,
+                lambda language: SearchRank(source.vector(language), websearch(parsed, language)),
+                default=0.0,
+            ),
+            headline=_each_language(
+                source.model,
+                lambda language: _headline(source, parsed, language),
+                default=None,
+                output_field=models.TextField(),
             ),
         )
     else:
         queryset = queryset.annotate(rank=_fallback_score(source, parsed))
     return queryset.order_by("-exact", "-rank", *source.order, "pk")
+
+
+def _each_language(model, expression, *, default, output_field=None):
+    """``expression(language)`` of each row's own language: one CASE, one query."""
+    cases = []
+    for code in LANGUAGES:
+        value = expression(code)
+        if value is not None:
+            cases.append(When(in_language(model, code), then=value))
+    return Case(*cases, default=Value(default), output_field=output_field)
+
+
+def _headline(source: Source, parsed: ParsedQuery, language: str):
+    """The matched words in context; Chinese has none (PostgreSQL cannot cut it into
+    words), and its snippet is cut by ``excerpt``."""
+    if language == "zh":
+        return None
+    return SearchHeadline(
+        source.snippet_source(),
+        websearch(parsed, language),
+        config=CONFIGS[language],
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        max_words=20,
+        min_words=10,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
 
 
 def _is_exact(exact: Q | None):
@@ -259,13 +329,20 @@ def _is_exact(exact: Q | None):
 
 
 def _fallback_score(source: Source, parsed: ParsedQuery):
-    """Points for each word in each field, more for heavier fields (a title)."""
+    """Points for each word in each field, more for heavier fields (a title), the words
+    matched in each row's own language."""
+    return _each_language(
+        source.model, lambda language: _score_in(source.fields, parsed, language), default=0
+    )
+
+
+def _score_in(fields, parsed: ParsedQuery, language: str):
     score = Value(0)
-    for word in parsed.words:
-        for name, weight in source.fields:
+    for word in parsed.in_language(language).words:
+        for name, weight in fields:
             score += Case(
                 When(
-                    _term_matches(((name, weight),), Term((word,))),
+                    _term_matches(((name, weight),), Term((word,)), language),
                     then=Value(FALLBACK_POINTS[weight]),
                 ),
                 default=Value(0),
@@ -310,7 +387,7 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
 
 
 def own_snippet(source: Source, parsed: ParsedQuery, row) -> SafeString:
-    if hasattr(row, "headline"):
+    if getattr(row, "headline", None) is not None:
         return render_marked(plain_text(row.headline))
     text = plain_text("\n".join(getattr(row, name) for name in source.snippet_fields))
     return excerpt(text, parsed.words)

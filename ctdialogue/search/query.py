@@ -1,29 +1,43 @@
 """What a search query means: the words to look for, and the words left out.
 
 The syntax is PostgreSQL's web-search syntax (``websearch_to_tsquery``): quotes make a
-phrase and a minus sign leaves a word out. Stop words are PostgreSQL's "english" ones,
-so a query of only such words is refused in the same way on every database.
+phrase and a minus sign leaves a word out. A query is read in one language (a UN code):
+its stop words are PostgreSQL's for that language (``stopwords/<code>.txt``, copied from
+its ``tsearch_data``; Arabic and Chinese have none), so a query of only such words is
+refused in the same way on every database. Chinese is written without spaces: there a
+word is a run of Chinese characters, and a single character is too short to look for
+(the index holds pairs of characters, see ``documents.py``).
 """
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ctdialogue.languages import un_language
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 
-# PostgreSQL's "english" stop words (tsearch_data/english.stop, from Snowball), so that a
-# query of only such words is refused in the same way on both databases.
-_ENGLISH_STOP_WORDS = """
-    i me my myself we our ours ourselves you your yours yourself yourselves he him his
-    himself she her hers herself it its itself they them their theirs themselves what
-    which who whom this that these those am is are was were be been being have has had
-    having do does did doing a an the and but if or because as until while of at by for
-    with about against between into through during before after above below to from up
-    down in out on off over under again further then once here there when where why how
-    all any both each few more most other some such no nor not only own same so than too
-    very s t can will just don should now
-"""
-STOP_WORDS = frozenset(_ENGLISH_STOP_WORDS.split())
+STOP_WORDS_DIRECTORY = Path(__file__).parent / "stopwords"
+
+#: The CJK unified ideographs (with extension A and the compatibility block).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN}]+")
+# A run of Chinese characters, or a run of other letters and digits.
+_SCRIPT_RUN = re.compile(f"[{HAN}]+|[^\\W_{HAN}]+")
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """PostgreSQL's stop words for ``language`` (a UN code); none where it has none."""
+    path = STOP_WORDS_DIRECTORY / f"{language}.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+def is_han(word: str) -> bool:
+    return HAN_RUN.fullmatch(word) is not None
+
 
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (its closing quote may be missing) or a run of other characters,
@@ -46,6 +60,7 @@ class ParsedQuery:
 
     text: str
     clauses: tuple[tuple[Term, ...], ...] = ()
+    language: str = "en"  # a UN code: whose stop words were left out
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -64,15 +79,21 @@ class ParsedQuery:
         stop words, punctuation and words left out."""
         return bool(self.words)
 
+    def in_language(self, language: str) -> "ParsedQuery":
+        """The same text read in another language (without that language's stop words)."""
+        return self if language == self.language else parse_query(self.text, language)
+
 
 def normalise(text: str) -> str:
     return " ".join(text.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, language: str | None = None) -> ParsedQuery:
     """The clauses of ``text`` in the web-search syntax, without stop words and
-    punctuation, at most ``MAX_WORDS`` words."""
+    punctuation, at most ``MAX_WORDS`` words, read in ``language`` (a UN code; by
+    default the language of the page)."""
     text = normalise(text)
+    language = language or un_language()
     clauses: list[list[Term]] = []
     join_next = False
     budget = MAX_WORDS
@@ -80,7 +101,7 @@ def parse_query(text: str) -> ParsedQuery:
         if phrase == "" and bare.casefold() == "or" and not minus:
             join_next = bool(clauses)
             continue
-        words = _meaningful_words(phrase if bare == "" else bare)[:budget]
+        words = _meaningful_words(phrase if bare == "" else bare, language)[:budget]
         if not words:
             continue
         budget -= len(words)
@@ -96,8 +117,16 @@ def parse_query(text: str) -> ParsedQuery:
         join_next = False
         if budget <= 0:
             break
-    return ParsedQuery(text=text, clauses=tuple(tuple(clause) for clause in clauses))
+    return ParsedQuery(
+        text=text, clauses=tuple(tuple(clause) for clause in clauses), language=language
+    )
 
 
-def _meaningful_words(text: str) -> tuple[str, ...]:
-    return tuple(word for word in WORD.findall(text) if word.casefold() not in STOP_WORDS)
+def _meaningful_words(text: str, language: str) -> tuple[str, ...]:
+    if language == "zh":
+        # Chinese runs apart from other letters ("UNOCT反恐" is two words), and a
+        # single character is too short to look for.
+        words = _SCRIPT_RUN.findall(text)
+        return tuple(word for word in words if not (len(word) == 1 and is_han(word)))
+    unwanted = stop_words(language)
+    return tuple(word for word in WORD.findall(text) if word.casefold() not in unwanted)

@@ -6,12 +6,15 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
 
-from ctdialogue.search.engine import MARK_START, MARK_STOP, render_marked
+from ctdialogue.search.documents import LANGUAGES
+from ctdialogue.search.engine import MARK_START, MARK_STOP, matches, render_marked
+from ctdialogue.search.query import parse_query
 from events.filters import EventFilter
 from events.models import Event
 from tests.factories import (
@@ -23,7 +26,7 @@ from tests.factories import (
     ResolutionFactory,
     ThemeFactory,
 )
-from tests.searching import ALL_KINDS, SOURCES, make_one_of_each, search, search_all
+from tests.searching import ALL_KINDS, make_one_of_each, search, search_all
 
 pytestmark = pytest.mark.django_db
 
@@ -248,33 +251,34 @@ def test_render_marked_escapes_and_balances_markers():
 
 
 @pytest.mark.parametrize(
-    ("factory", "index_name"),
+    "factory",
     [
-        (EventFactory, "event_search_idx"),
-        (ThemeFactory, "theme_search_idx"),
-        (InitiativeFactory, "initiative_search_idx"),
-        (OrganizationFactory, "organization_search_idx"),
-        (PersonFactory, "person_search_idx"),
-        (ResolutionFactory, "resolution_search_idx"),
+        EventFactory,
+        ThemeFactory,
+        InitiativeFactory,
+        OrganizationFactory,
+        PersonFactory,
+        ResolutionFactory,
+        ContributionFactory,
     ],
 )
-def test_search_condition_is_answered_by_the_gin_index_on_postgresql(factory, index_name):
+def test_search_condition_is_answered_by_each_languages_gin_index_on_postgresql(factory):
     if connection.vendor != "postgresql":
         pytest.skip("GIN indexes exist on PostgreSQL only.")
     model = factory._meta.model
-    [source] = [source for source in SOURCES if source.queryset().model is model]
-    factory(**{source.fields[0][0]: "Zeppelin"})
+    factory(**{model.search_document[0][0]: "Zeppelin"})
     with connection.cursor() as cursor:
-        # Without sequential or plain index scans, a bitmap scan of the GIN index is
-        # the only way to answer the condition, if (and only if) the index stores the
-        # very expression the search builds.
+        # Without sequential or plain index scans, a bitmap scan of the GIN indexes is
+        # the only way to answer the condition, if (and only if) each index stores the
+        # very expression the search builds for its language.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-    query = SearchQuery("zeppelin", search_type="websearch", config="english")
 
-    plan = model.objects.alias(document=source.vector()).filter(document=query).explain()
+    plan = model._base_manager.filter(matches(model, parse_query("zeppelin 反恐"))).explain()
 
-    assert f"Bitmap Index Scan on {index_name}" in plan
+    name = model._meta.model_name
+    for language in LANGUAGES:
+        assert f"Bitmap Index Scan on {name}_search_{language}_idx" in plan
 
 
 # --- One search: /search/, the lists' q and the API agree -------------------------
@@ -355,3 +359,97 @@ def test_site_search_events_list_and_api_agree_on_every_query(
             in client.get("/search/", {"q": query}).content.decode()
         )
     assert f'<p class="result-count" role="status">{expected} event' in page
+
+
+# --- Each record in its own language ------------------------------------------------
+
+# One event written in each language, and a query in that language that finds it by
+# another form of a word (a stem), by the word without its article (Arabic) or inside
+# a longer run of characters (Chinese).
+WRITTEN_IN = {
+    "en": ("Workshop on terrorist use of the internet", "Terrorists online", "internet"),
+    "fr": ("Atelier sur les preuves numériques", "Les terroristes exploitent", "terrorisme"),
+    "es": ("Taller sobre pruebas digitales", "Cooperación entre fiscales", "prueba"),
+    "ru": ("Семинар о цифровых доказательствах", "Сотрудничество прокуроров", "доказательство"),  # noqa: RUF001
+    "ar": ("ورشة عمل بشأن مكافحة الإرهاب", "التعاون بين المدعين العامين", "إرهاب"),
+    "zh": ("关于反恐怖主义的研讨会", "检察官之间的合作", "反恐"),
+}
+PAGE_LANGUAGE = {"zh": "zh-hans"}
+
+
+@pytest.fixture
+def one_event_in_each_language():
+    return {
+        language: EventFactory(language=language, title=title, summary=summary)
+        for language, (title, summary, _query) in WRITTEN_IN.items()
+    }
+
+
+@pytest.mark.parametrize("language", WRITTEN_IN)
+def test_a_query_in_each_language_finds_the_records_written_in_it(
+    client, one_event_in_each_language, language
+):
+    query = WRITTEN_IN[language][2]
+    page_language = PAGE_LANGUAGE.get(language, language)
+
+    with translation.override(page_language):
+        [events] = search_all(query)
+        address = reverse("search")
+        listed = EventFilter(QueryDict(urlencode({"q": query})), queryset=Event.objects.public())
+    page = client.get(address, {"q": query}).content.decode()
+
+    assert [result.title for result in events.results] == [WRITTEN_IN[language][0]]
+    assert events.results[0].language == ("zh-Hans" if language == "zh" else language)
+    assert list(listed.qs) == [one_event_in_each_language[language]]
+    assert WRITTEN_IN[language][0] in page
+    for other, (title, *_rest) in WRITTEN_IN.items():
+        assert (title in page) is (other == language)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("الإرهاب", "ar"),  # with its article, as the title writes it
+        ("反恐怖主义", "zh"),  # a whole run of pairs: a phrase
+        ("反恐 研讨会", "zh"),  # every word, wherever it is
+        ("反恐 -研讨会", None),  # a word left out
+        ("恐", None),  # one Chinese character is too short to look for
+        ("反恐 or доказательство", "zh ru"),
+        ('"preuves numériques"', "fr"),
+        ("preuve -réseaux", "fr"),
+        ("preuve -terroristes", None),
+    ],
+)
+def test_queries_in_each_language_agree_on_both_databases(one_event_in_each_language, query, found):
+    groups = search_all(query)
+
+    titles = sorted(result.title for group in groups for result in group.results)
+    expected = sorted(WRITTEN_IN[language][0] for language in (found or "").split())
+    assert titles == expected
+
+
+def test_a_chinese_result_has_a_marked_snippet_of_its_own_text(one_event_in_each_language):
+    EventFactory(language="zh", title="网络安全会议", summary="各国讨论了反恐合作与数字证据。")
+
+    [events] = search_all("反恐合作")
+
+    assert [result.title for result in events.results] == ["网络安全会议"]
+    assert "讨论了<mark>反恐合作</mark>与数字证据" in events.results[0].snippet
+
+
+def test_a_french_results_snippet_marks_the_words_found(one_event_in_each_language):
+    EventFactory(language="fr", title="Réunion", summary="Les terroristes recrutent en ligne.")
+
+    [events] = search_all("recrutent")
+
+    assert "terroristes <mark>recrutent</mark> en ligne" in events.results[0].snippet
+
+
+@pytest.mark.parametrize(("page_language", "searchable"), [("fr", False), ("en", True)])
+def test_stop_words_are_those_of_the_page_language(page_language, searchable):
+    EventFactory(language="en", title="Des Moines workshop")
+
+    with translation.override(page_language):
+        groups = search_all("des")
+
+    assert bool(groups) is searchable

@@ -1,6 +1,7 @@
 """What a query in the web-search syntax means, read the same way on every database."""
 
 import pytest
+from django.utils import translation
 
 from ctdialogue.search.query import MAX_QUERY_LENGTH, MAX_WORDS, Term, parse_query
 
@@ -79,3 +80,28 @@ def test_nul_characters_and_runs_of_space_are_normalised():
 
     assert parsed.text == "digital evidence"
     assert parsed.clauses == ((Term(("digital",)),), (Term(("evidence",)),))
+
+
+def test_a_query_leaves_out_the_stop_words_of_its_language():
+    assert parse_query("les preuves de la coopération", "fr").words == (
+        "les",  # PostgreSQL's French list has "le", not "les", which it stems to "le"
+        "preuves",
+        "coopération",
+    )
+    assert parse_query("the evidence", "fr").words == ("the", "evidence")
+    assert parse_query("pruebas de la cooperación", "es").words == ("pruebas", "cooperación")
+    assert parse_query("доказательства и сотрудничество", "ru").words == (
+        "доказательства",
+        "сотрудничество",
+    )
+
+
+def test_a_query_is_read_in_the_page_language_by_default():
+    with translation.override("fr"):
+        assert parse_query("de la").is_searchable is False
+    with translation.override("en"):
+        assert parse_query("de la").words == ("de", "la")
+
+
+def test_a_chinese_query_keeps_runs_of_two_characters_and_more_apart_from_other_letters():
+    assert parse_query("UNOCT反恐 恐 合作", "zh").words == ("UNOCT", "反恐", "合作")
