@@ -24,6 +24,7 @@ from django.utils.translation import (
     get_language_bidi,
     get_language_from_path,
     get_language_from_request,
+    get_language_info,
     get_supported_language_variant,
     override,
 )
@@ -31,6 +32,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 
 from ctdialogue.output.addresses import absolute
+from ctdialogue.translations.registry import DJANGO_CODES, shown_language, un_code
 
 HOME = "/"
 
@@ -142,30 +144,44 @@ def switch_language(request, code):
 
 #: Language codes the UN uses for its six languages, as HTML's lang attribute wants them.
 UN_TO_HTML = {"zh": "zh-Hans"}
-#: The six, by the codes a record's ``language`` holds.
-UN_CODES = ("ar", "zh", "en", "fr", "ru", "es")
 RIGHT_TO_LEFT = {"ar"}
+
+#: The UN code ("zh") of a language code as Django or HTML write it ("zh-hans"), by
+#: default the active language's.
+un_language = un_code
+
+
+#: Languages that write the name of a language in lower case inside a sentence
+#: ("anglais"), where Django's catalogues give it as a label ("Anglais").
+LOWER_CASE_NAMES = {"fr", "es", "ru"}
+
+
+def language_name(code: str) -> str:
+    """The name of a language (a UN or Django code) as a sentence in the active language
+    writes it: "English", "anglais", "الإنجليزية"."""
+    name = str(get_language_info(DJANGO_CODES.get(code, code).lower())["name_translated"])
+    return name.lower() if get_language() in LOWER_CASE_NAMES else name
+
+
+def html_language(code: str) -> str:
+    return UN_TO_HTML.get(code, code)
 
 
 def record_language(obj) -> str:
     """The language a record's texts are written in (its ``language``, a UN code), as
     HTML names it; the site's original language for anything that does not say."""
     declared = getattr(obj, "language", "") or settings.LANGUAGE_CODE
-    return UN_TO_HTML.get(declared, declared)
+    return html_language(declared)
 
 
 def text_language(obj, field: str) -> str:
-    """The language ``obj.<field>`` is written in: the field's own (``<field>_language``,
-    as a quotation has), else the record's."""
+    """The language ``obj.<field>`` is shown in on this page, as HTML names it: its
+    translation's when it has one in the page's language, else its original's (the
+    field's own ``<field>_language``, as a quotation has, else the record's)."""
+    if hasattr(obj, "_meta"):
+        return html_language(shown_language(obj, field))
     declared = getattr(obj, f"{field}_language", "")
-    return UN_TO_HTML.get(declared, declared) if declared else record_language(obj)
-
-
-def un_language(language: str | None = None) -> str:
-    """The UN code ("zh") of a language code as Django or HTML write it ("zh-hans",
-    "zh-Hans"), by default the active language's; the original for any other."""
-    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return code if code in UN_CODES else settings.LANGUAGE_CODE
+    return html_language(declared) if declared else record_language(obj)
 
 
 def direction(language: str) -> str:

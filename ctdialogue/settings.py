@@ -70,6 +70,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin; it finds each app's translation.py
     "ctdialogue.staff.apps.StaffAdminConfig",  # django.contrib.admin with the staff site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,6 +136,9 @@ MIDDLEWARE = [
     # cached page keeps its own policy (ctdialogue/safety/headers.py).
     "ctdialogue.safety.headers.ContentSecurityPolicyMiddleware",
     "ctdialogue.safety.headers.PermissionsPolicyMiddleware",
+    # Record texts in the page's language while a page is made, not in the admin, and
+    # not while a scheduled change is applied (above).
+    "ctdialogue.translations.middleware.ShowTranslationsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -573,3 +577,13 @@ TWO_FACTOR_REQUIRED = env_choice("DJANGO_TWO_FACTOR", ("off", "publishers", "all
 # django-import-export: an import runs in one transaction; any error rolls it back.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+
+# --- Record texts in the six languages (ctdialogue.translations) -------------------
+# A translation column per text field and language (title_fr) for all six, whatever
+# catalogues exist, so that the schema does not follow LANGUAGES. The library's
+# fallbacks are not used: a text falls back to its record's original.
+MODELTRANSLATION_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_ENABLE_FALLBACKS = False
+MODELTRANSLATION_AUTO_POPULATE = False

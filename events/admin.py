@@ -32,6 +32,7 @@ from ctdialogue.publishing.models import DRAFT, PUBLISHED
 from ctdialogue.publishing.workflow import can_publish
 from ctdialogue.safety.admin import ContentCheckAdminMixin, RenditionsAdminMixin
 from ctdialogue.safety.renditions import generate_renditions
+from ctdialogue.translations.admin import TranslationsAdminMixin
 
 from .forms import (
     PHOTO_FIELDS,
@@ -91,7 +92,9 @@ class EventPartAdminMixin:
 
 
 @admin.register(Theme)
-class ThemeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+class ThemeAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
     form = ThemeAdminForm
     list_display = ["name", "slug", "publication", "publish_at"]
     list_filter = [PublicationStateFilter]
@@ -103,6 +106,7 @@ class ThemeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
 
 @admin.register(Organization)
 class OrganizationAdmin(
+    TranslationsAdminMixin,
     StaffImportExportMixin,
     ContentCheckAdminMixin,
     RenditionsAdminMixin,
@@ -128,7 +132,11 @@ class OrganizationAdmin(
 
 @admin.register(Person)
 class PersonAdmin(
-    ContentCheckAdminMixin, RenditionsAdminMixin, PublicationAdminMixin, PublishableAdmin
+    TranslationsAdminMixin,
+    ContentCheckAdminMixin,
+    RenditionsAdminMixin,
+    PublicationAdminMixin,
+    PublishableAdmin,
 ):
     form = PersonAdminForm
     rendition_source = "photo"
@@ -167,7 +175,9 @@ class PersonAdmin(
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+class EventSeriesAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
     form = EventSeriesAdminForm
     list_display = ["name", "event_count", "publication", "publish_at"]
     list_filter = [PublicationStateFilter]
@@ -253,7 +263,9 @@ class AttachmentInline(PublicationColumnMixin, LabelledTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+class EventAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
     form = EventAdminForm
     # Columns that fit 1,280 px: the series and edition are in the title's filter and
     # form, and a scheduled publication says its time in the publication column.
@@ -339,7 +351,9 @@ class EventAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
+class ParticipationAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin
+):
     form = ParticipationAdminForm
     list_display = ["participant", "event", "role", "stakeholder_kind"]
     list_filter = ["role", "stakeholder_kind", "organization__kind"]
@@ -354,7 +368,9 @@ class ParticipationAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedA
 
 
 @admin.register(Contribution)
-class ContributionAdmin(ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin):
+class ContributionAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, EventPartAdminMixin, VersionedAdmin
+):
     form = ContributionAdminForm
     list_display = ["person", "event", "role", "title", "has_quotation"]
     list_filter = ["role", "quotation_language"]
@@ -390,7 +406,9 @@ class InitiativePartnerInline(LabelledTabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin):
+class InitiativeAdmin(
+    TranslationsAdminMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+):
     form = InitiativeAdminForm
     list_display = ["name", "acronym", "launched", "partner_list", "publication", "publish_at"]
     list_filter = [PublicationStateFilter, "launched", "themes"]
@@ -445,6 +463,7 @@ class InitiativePartnerAdmin(VersionedAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(
+    TranslationsAdminMixin,
     ContentCheckAdminMixin,
     RenditionsAdminMixin,
     PhotoPreviewMixin,
@@ -474,7 +493,11 @@ class PhotoAdmin(
 
 @admin.register(Attachment)
 class AttachmentAdmin(
-    ContentCheckAdminMixin, EventPartAdminMixin, PublicationAdminMixin, PublishableAdmin
+    TranslationsAdminMixin,
+    ContentCheckAdminMixin,
+    EventPartAdminMixin,
+    PublicationAdminMixin,
+    PublishableAdmin,
 ):
     form = AttachmentAdminForm
     list_display = ["title", "kind", "event", "file", "size", "order", "publication", "publish_at"]

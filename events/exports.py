@@ -26,6 +26,7 @@ from ctdialogue.output.exports import (
 )
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
+from ctdialogue.translations.registry import text_columns
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
@@ -271,7 +272,7 @@ def event_rows(queryset) -> Iterator[dict]:
 def initiative_export_queryset(queryset):
     resolution_model = Initiative._meta.get_field("resolutions").related_model
     return queryset.with_partners().with_public(
-        Prefetch("themes", queryset=Theme.objects.only("name")),
+        Prefetch("themes", queryset=Theme.objects.only(*text_columns(Theme, "name"))),
         Prefetch("resolutions", queryset=resolution_model.objects.only("number", "year")),
     )
 

@@ -45,6 +45,7 @@ from ctdialogue.output.addresses import absolute
 from ctdialogue.output.exports import bad_parameters
 from ctdialogue.output.feeds import calendar_response, filters_in_words, webcal
 from ctdialogue.safety.html import plain_text
+from ctdialogue.translations.registry import text_columns
 
 from .filters import EventFilter
 from .models import Event, Participation, Theme
@@ -56,8 +57,10 @@ FEED_LENGTH = 30
 #: a broad subscription on a large record stays a reasonable download.
 CALENDAR_LIMIT = 500
 
-#: What a calendar entry reads from an event; the rest of the row is not loaded.
-CALENDAR_FIELDS = (
+#: What a calendar entry reads from an event (its texts in every language); the rest
+#: of the row is not loaded.
+CALENDAR_FIELDS = text_columns(
+    Event,
     "pk",
     "uid",
     "slug",
@@ -300,7 +303,7 @@ def _performers(event) -> list[dict]:
 
 
 def themes_prefetch():
-    return Prefetch("themes", queryset=Theme.objects.only("name"))
+    return Prefetch("themes", queryset=Theme.objects.only(*text_columns(Theme, "name")))
 
 
 def _query(filterset) -> str:

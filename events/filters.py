@@ -21,6 +21,7 @@ from ctdialogue.pages.filters import (
     YearFilter,
     published_choices,
 )
+from ctdialogue.translations.registry import text_columns
 
 from .facets.counts import FacetCounts
 from .facets.models import Facet
@@ -237,7 +238,9 @@ class EventFilter(ForgivingFilterSet):
         counts = self._counts("theme")
         return [
             self._item("theme", theme.slug, theme.name, counts[str(theme.pk)])
-            for theme in Theme.objects.public().only("pk", "slug", "name").order_by("name")
+            for theme in Theme.objects.public()
+            .only(*text_columns(Theme, "pk", "slug", "name"))
+            .order_by("name")
         ]
 
     def _year_facet(self):

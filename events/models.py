@@ -22,6 +22,7 @@ from ctdialogue.publishing.models import (
     Publishable,
     PublishableQuerySet,
 )
+from ctdialogue.translations.registry import text_columns
 
 from .dates import DatePrecision, format_period, period_end, period_start
 
@@ -201,6 +202,8 @@ class Person(Publishable):
     DESCRIPTION = ("honorific", "name", "slug", "position", "organization", "bio")
 
     search_document = (("name", "A"), ("position", "B"))
+    #: Texts made of a translated field, shown in that field's language.
+    text_sources = {"full_name": "name", "public_bio": "bio"}
 
     objects = PersonQuerySet.as_manager()
 
@@ -325,7 +328,8 @@ class EventQuerySet(PublishableQuerySet):
     def with_cards(self):
         """What a list row shows: its series and themes, where public, without N+1 queries."""
         return self.with_public(
-            "series", Prefetch("themes", queryset=Theme.objects.only("name", "slug", "language"))
+            "series",
+            Prefetch("themes", queryset=Theme.objects.only(*text_columns(Theme, "name", "slug"))),
         )
 
     def with_links(self):

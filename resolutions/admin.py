@@ -21,6 +21,7 @@ from ctdialogue.publishing.admin import (
     StaffImportExportMixin,
 )
 from ctdialogue.safety.admin import ContentCheckAdminMixin
+from ctdialogue.translations.admin import TranslationsAdminMixin
 
 from .forms import ResolutionAdminForm
 from .models import Resolution, ResolutionRelation
@@ -48,7 +49,11 @@ class ResolutionRelationInline(LabelledTabularInline):
 
 @admin.register(Resolution)
 class ResolutionAdmin(
-    StaffImportExportMixin, ContentCheckAdminMixin, PublicationAdminMixin, PublishableAdmin
+    TranslationsAdminMixin,
+    StaffImportExportMixin,
+    ContentCheckAdminMixin,
+    PublicationAdminMixin,
+    PublishableAdmin,
 ):
     form = ResolutionAdminForm
     resource_classes = [ResolutionResource]

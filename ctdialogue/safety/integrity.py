@@ -34,6 +34,7 @@ from django.db import models
 from django.utils.translation import gettext
 
 from ctdialogue.output.addresses import origin
+from ctdialogue.translations.registry import column_language, stored
 
 from .characters import (
     decode_tags,
@@ -610,8 +611,12 @@ def text_fields(model) -> list[str]:
 
 
 def field_language(obj, field_name: str) -> str:
-    """The language ``obj`` declares for ``field_name``: a quotation's own language,
-    else the record's, else that of the event or initiative it belongs to."""
+    """The language ``obj`` declares for ``field_name``: a translation's own (title_fr is
+    French), a quotation's own language, else the record's, else that of the event or
+    initiative it belongs to."""
+    translation = column_language(type(obj), field_name)
+    if translation:
+        return translation
     if field_name == "quotation" and getattr(obj, "quotation_language", ""):
         return obj.quotation_language
     if getattr(obj, "language", ""):
@@ -641,6 +646,6 @@ def check_object(obj) -> list[Finding]:
     names = text_fields(type(obj))
     return check_values(
         type(obj),
-        {name: getattr(obj, name) for name in names},
+        {name: stored(obj, name) for name in names},
         {name: field_language(obj, name) for name in names},
     )

@@ -9,6 +9,8 @@ is escaped when rendered.
 
 from tinymce.widgets import AdminTinyMCE
 
+from ctdialogue.translations.registry import UN_CODES, column
+
 from .html import sanitize_html
 
 # "app_label.ModelName" -> the fields that hold HTML. Named by label, so that this
@@ -25,7 +27,9 @@ RICH_TEXT_FIELDS = {
 
 
 def rich_text_fields(model) -> tuple[str, ...]:
-    return RICH_TEXT_FIELDS.get(model._meta.label, ())
+    """The fields of ``model`` that hold HTML, their translations (``body_fr``) too."""
+    originals = RICH_TEXT_FIELDS.get(model._meta.label, ())
+    return originals + tuple(column(name, code) for name in originals for code in UN_CODES)
 
 
 def is_rich_text(model, field_name: str) -> bool:

@@ -11,15 +11,18 @@ the text is in the page's language). Never use either inside an attribute value.
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import gettext
 
-from ctdialogue.languages import direction, is_page_language, record_language, text_language
+from ctdialogue.languages import (
+    direction,
+    is_page_language,
+    language_name,
+    record_language,
+    text_language,
+)
+from ctdialogue.translations.registry import translated_fields
 
 register = template.Library()
-
-#: Languages that write the name of a language in lower case ("anglais"), where
-#: Django's catalogues give it as a label ("Anglais").
-LOWER_CASE_NAMES = {"fr", "es", "ru"}
 
 
 @register.filter
@@ -43,18 +46,25 @@ def text_attributes(obj, field: str):
 
 @register.simple_tag
 def original_language_note(obj):
-    """On a record's page in another language than the record's: a note that its texts
-    are shown as they were written, in their language (not yet translated)."""
+    """On a record's page in another language than the record's: a note that its texts,
+    or those not yet translated, are shown as they were written, in their language."""
     if obj is None or not hasattr(obj, "language"):
         return ""
-    language = record_language(obj)
-    if is_page_language(language):
+    if is_page_language(record_language(obj)):
         return ""
-    name = str(get_language_info(language.lower())["name_translated"])
-    if get_language() in LOWER_CASE_NAMES:
-        name = name.lower()
-    note = gettext(
-        "This record's texts are shown in the language they were written in (%(language)s): "
-        "they have not been translated yet."
-    ) % {"language": name}
+    written = [name for name in translated_fields(obj) if obj.__dict__.get(name)]
+    shown = {is_page_language(text_language(obj, name)) for name in written}
+    if True not in shown:
+        note = gettext(
+            "This record's texts are shown in the language they were written in "
+            "(%(language)s): they have not been translated yet."
+        )
+    elif False in shown:
+        note = gettext(
+            "Some of this record's texts have not been translated yet: they are shown in "
+            "the language they were written in (%(language)s)."
+        )
+    else:
+        return ""
+    note %= {"language": language_name(obj.language)}
     return format_html('<p class="notice notice--language" role="note">{}</p>', note)

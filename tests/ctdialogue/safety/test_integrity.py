@@ -17,6 +17,7 @@ from ctdialogue.safety.integrity import (
     letter_script,
     text_fields,
 )
+from ctdialogue.translations.registry import column_language, translation_columns
 from events.models import Contribution, Event, Person, Photo
 from tests.ctdialogue.safety.labelled_texts import LABELLED
 from tests.factories import ContributionFactory, EventFactory, PhotoFactory
@@ -145,8 +146,12 @@ def test_chinese_event_passes_in_chinese_and_its_photos_follow_its_language():
     assert check_object(photo) == []
 
 
-def test_text_fields_are_the_free_text_fields_only():
-    assert text_fields(Event) == [
+def originals(model):
+    return [name for name in text_fields(model) if not column_language(model, name)]
+
+
+def test_text_fields_are_the_free_text_fields_only_with_their_translations():
+    assert originals(Event) == [
         "title",
         "city",
         "venue",
@@ -155,9 +160,27 @@ def test_text_fields_are_the_free_text_fields_only():
         "expected_outcome",
         "outcome",
     ]
-    assert text_fields(Person) == ["honorific", "name", "position", "bio"]
-    assert text_fields(Contribution) == ["title", "summary", "quotation"]
-    assert text_fields(Photo) == ["alt_text", "caption", "credit"]
+    assert originals(Person) == ["honorific", "name", "position", "bio"]
+    assert originals(Contribution) == ["title", "summary", "quotation"]
+    assert originals(Photo) == ["alt_text", "caption", "credit"]
+    for model in (Event, Person, Contribution, Photo):
+        translations = [name for name in text_fields(model) if column_language(model, name)]
+        assert sorted(translations) == sorted(translation_columns(model))
+
+
+@pytest.mark.django_db
+def test_each_translation_is_checked_against_its_own_language():
+    event = EventFactory(
+        language="en", title="Workshop", title_zh_hans="第二届亚洲信通技术与反恐对话"
+    )
+
+    assert check_object(event) == []
+    assert field_language(event, "title_zh_hans") == "zh"
+    assert field_language(event, "title_ru") == "ru"
+
+    event.title_ru = "第二届亚洲信通技术与反恐对话"  # Chinese where Russian is declared
+
+    assert [(f.field, f.kind) for f in check_object(event)] == [("title_ru", Kind.SCRIPT)]
 
 
 # --- Scripts ------------------------------------------------------------------------------

@@ -88,3 +88,32 @@ def test_a_record_page_in_another_language_says_its_texts_are_not_translated(cli
     assert "written in (Arabic): they have not been translated yet." in arabic_on_english
     assert '<h1><bdi lang="ar">حلقة عمل الدوحة</bdi></h1>' in arabic_on_english
     assert "<h1>حلقة عمل الدوحة</h1>" in arabic_on_arabic
+
+
+@override_settings(LANGUAGES=SIX)
+def test_a_translated_record_shows_its_translation_and_says_what_is_not_translated(client):
+    EventFactory(
+        slug="bangkok",
+        title="Bangkok workshop",
+        summary="<p>Two days.</p>",
+        title_fr="Atelier de Bangkok",
+        summary_fr="<p>Deux jours.</p>",
+        body="<p>Long report.</p>",
+        title_ru="Семинар в Бангкоке",
+    )
+
+    french = client.get("/fr/events/bangkok/").content.decode()
+    russian = client.get("/ru/events/bangkok/").content.decode()
+
+    note = 'class="notice notice--language" role="note"'
+    # Translated into French, except the body: the note says so.
+    assert "<h1>Atelier de Bangkok</h1>" in french
+    assert '<div class="lead">' in french
+    assert "Deux jours." in french
+    assert "Certains textes de cette fiche n’ont pas encore été traduits" in french  # noqa: RUF001
+    assert '<div class="prose" lang="en" dir="ltr">' in french
+    # Only the title in Russian: the summary falls back to the English original.
+    assert "<h1>Семинар в Бангкоке</h1>" in russian
+    assert '<div class="lead" lang="en" dir="ltr">' in russian
+    assert "Two days." in russian
+    assert note in russian

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ctdialogue.safety.integrity import LANGUAGE_NAMES, check_text, field_language, text_fields
 from ctdialogue.safety.richtext import rich_text_fields
+from ctdialogue.translations.registry import stored
 
 AUDITED_APPS = ("events", "resolutions")
 
@@ -112,11 +113,12 @@ class Command(BaseCommand):
         findings, records, flagged = [], 0, 0
         for obj in queryset.iterator(chunk_size=500):
             records += 1
-            languages = {name: field_language(obj, name) for name in names}
+            texts = {name: stored(obj, name) or "" for name in names}
+            languages = {name: field_language(obj, name) for name in names if texts[name]}
             found = []
-            for name in names:
+            for name in languages:
                 found += check_text(
-                    getattr(obj, name) or "",
+                    texts[name],
                     language=languages[name],
                     field=name,
                     rich=name in rich,
