@@ -23,6 +23,8 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.db.models import F, Func, Q
 
+from ctdialogue.translations.registry import column, translated_fields
+
 from .query import ParsedQuery, is_han
 
 #: The text-search configuration of each of the six languages, by UN code.
@@ -52,6 +54,17 @@ def language_field(model) -> str:
 
 def in_language(model, language: str) -> Q:
     return Q(**{language_field(model): language})
+
+
+def translated_document(model, language: str) -> tuple[tuple[str, str], ...]:
+    """The model's document made of its translations into ``language`` (title_fr ...),
+    for the records translated into it; empty for a model without translations."""
+    translated = translated_fields(model)
+    return tuple(
+        (column(name, language), weight)
+        for name, weight in model.search_document
+        if name in translated
+    )
 
 
 def weighted_vector(fields, language: str = "en") -> SearchVector:

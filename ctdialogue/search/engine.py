@@ -53,11 +53,19 @@ from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ctdialogue.languages import record_language
+from ctdialogue.languages import text_language
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
+from ctdialogue.translations.registry import stored
 
-from .documents import CONFIGS, LANGUAGES, in_language, websearch, weighted_vector
+from .documents import (
+    CONFIGS,
+    LANGUAGES,
+    in_language,
+    translated_document,
+    websearch,
+    weighted_vector,
+)
 from .query import ParsedQuery, Term, is_han, parse_query
 
 # PostgreSQL's configurations stem with Snowball's stemmers; the fallback stems with the
@@ -149,7 +157,7 @@ class SearchResult:
     snippet: SafeString
     meta: str = ""
     exact: bool = False
-    language: str = ""  # the record's (``languages.record_language``): its texts are in it
+    language: str = ""  # its title's, as shown (``languages.text_language``)
 
 
 @dataclass(frozen=True)
@@ -201,14 +209,17 @@ def matches(model, parsed: ParsedQuery) -> Q:
 
 
 def _document_matches(model, parsed: ParsedQuery) -> Q:
-    """The records whose own document matches, each in its language."""
-    return reduce(
-        operator.or_,
-        (
-            in_language(model, language) & _matches_in(model.search_document, parsed, language)
-            for language in LANGUAGES
-        ),
-    )
+    """The records whose own document matches, each in its language, or whose
+    translation into a language matches in that language."""
+    condition = Q(pk__in=[])
+    for language in LANGUAGES:
+        condition |= in_language(model, language) & _matches_in(
+            model.search_document, parsed, language
+        )
+        translated = translated_document(model, language)
+        if translated:
+            condition |= _matches_in(translated, parsed, language)
+    return condition
 
 
 def _matches_in(fields, parsed: ParsedQuery, language: str) -> Q:
@@ -281,7 +292,8 @@ def ranked(source: Source, parsed: ParsedQuery) -> models.QuerySet:
                 source.model,
                 lambda language: SearchRank(source.vector(language), websearch(parsed, language)),
                 default=0.0,
-            ),
+            )
+            + _translations_rank(source.model, parsed),
             headline=_each_language(
                 source.model,
                 lambda language: _headline(source, parsed, language),
@@ -302,6 +314,16 @@ def _each_language(model, expression, *, default, output_field=None):
         if value is not None:
             cases.append(When(in_language(model, code), then=value))
     return Case(*cases, default=Value(default), output_field=output_field)
+
+
+def _translations_rank(model, parsed: ParsedQuery):
+    """What the translations add to a record's rank: each in its language."""
+    rank = Value(0.0)
+    for language in LANGUAGES:
+        translated = translated_document(model, language)
+        if translated:
+            rank += SearchRank(weighted_vector(translated, language), websearch(parsed, language))
+    return rank
 
 
 def _headline(source: Source, parsed: ParsedQuery, language: str):
@@ -330,10 +352,15 @@ def _is_exact(exact: Q | None):
 
 def _fallback_score(source: Source, parsed: ParsedQuery):
     """Points for each word in each field, more for heavier fields (a title), the words
-    matched in each row's own language."""
-    return _each_language(
+    matched in each row's own language, and in each translation's."""
+    score = _each_language(
         source.model, lambda language: _score_in(source.fields, parsed, language), default=0
     )
+    for language in LANGUAGES:
+        translated = translated_document(source.model, language)
+        if translated:
+            score += _score_in(translated, parsed, language)
+    return score
 
 
 def _score_in(fields, parsed: ParsedQuery, language: str):
@@ -368,7 +395,7 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
                 snippet=snippets[row.pk],
                 meta=meta,
                 exact=row.exact,
-                language=record_language(row),
+                language=text_language(row, source.fields[0][0]),
             )
         )
     more_url = ""
@@ -387,10 +414,13 @@ def search_group(source: Source, parsed: ParsedQuery, *, limit: int = RESULTS_PE
 
 
 def own_snippet(source: Source, parsed: ParsedQuery, row) -> SafeString:
-    if getattr(row, "headline", None) is not None:
+    """The headline PostgreSQL cut from the original, or, where the page shows a
+    translation (or on SQLite), an excerpt of the text the page shows."""
+    shown = [getattr(row, name) or "" for name in source.snippet_fields]
+    original = [stored(row, name) or "" for name in source.snippet_fields]
+    if getattr(row, "headline", None) is not None and shown == original:
         return render_marked(plain_text(row.headline))
-    text = plain_text("\n".join(getattr(row, name) for name in source.snippet_fields))
-    return excerpt(text, parsed.words)
+    return excerpt(plain_text("\n".join(shown)), parsed.words)
 
 
 def related_snippets(model, parsed: ParsedQuery, pks) -> dict:

@@ -6,7 +6,12 @@ import importlib
 import pytest
 from django.apps import apps
 
-from ctdialogue.search.documents import CONFIGS, bigram_query, language_field
+from ctdialogue.search.documents import (
+    CONFIGS,
+    bigram_query,
+    language_field,
+    translated_document,
+)
 from ctdialogue.search.query import parse_query
 
 
@@ -26,6 +31,22 @@ def test_index_migrations_store_every_models_current_search_document():
 
     assert declared == latest.SEARCH_DOCUMENTS
     assert latest.CONFIGS == CONFIGS
+
+
+def test_translation_index_migrations_store_every_models_translated_document():
+    translations = importlib.import_module(
+        "ctdialogue.search.migrations.0004_translations_are_searched"
+    )
+    models = [model for model in apps.get_models() if hasattr(model, "search_document")]
+
+    # Every searched field is translated: a translation is searched as its original is.
+    assert {
+        (model._meta.app_label, model._meta.model_name): model.search_document for model in models
+    } == translations.TRANSLATED_DOCUMENTS
+    for model in models:
+        assert [name for name, _weight in translated_document(model, "zh")] == [
+            f"{name}_zh_hans" for name, _weight in model.search_document
+        ]
 
 
 @pytest.mark.parametrize(

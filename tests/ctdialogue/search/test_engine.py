@@ -15,6 +15,7 @@ from django.utils import translation
 from ctdialogue.search.documents import LANGUAGES
 from ctdialogue.search.engine import MARK_START, MARK_STOP, matches, render_marked
 from ctdialogue.search.query import parse_query
+from ctdialogue.translations.registry import showing_translations
 from events.filters import EventFilter
 from events.models import Event
 from tests.factories import (
@@ -262,7 +263,7 @@ def test_render_marked_escapes_and_balances_markers():
         ContributionFactory,
     ],
 )
-def test_search_condition_is_answered_by_each_languages_gin_index_on_postgresql(factory):
+def test_search_condition_is_answered_by_each_languages_gin_indexes_on_postgresql(factory):
     if connection.vendor != "postgresql":
         pytest.skip("GIN indexes exist on PostgreSQL only.")
     model = factory._meta.model
@@ -279,6 +280,7 @@ def test_search_condition_is_answered_by_each_languages_gin_index_on_postgresql(
     name = model._meta.model_name
     for language in LANGUAGES:
         assert f"Bitmap Index Scan on {name}_search_{language}_idx" in plan
+        assert f"Bitmap Index Scan on {name}_translated_{language}_idx" in plan
 
 
 # --- One search: /search/, the lists' q and the API agree -------------------------
@@ -453,3 +455,42 @@ def test_stop_words_are_those_of_the_page_language(page_language, searchable):
         groups = search_all("des")
 
     assert bool(groups) is searchable
+
+
+# --- Translations -------------------------------------------------------------------
+
+
+def test_a_translation_is_found_in_its_language_and_shown_in_the_pages(client):
+    EventFactory(
+        title="Workshop on digital evidence",
+        summary="Prosecutors met in Bangkok.",
+        title_fr="Atelier sur les preuves numériques",
+        summary_fr="Les procureurs se sont réunis à Bangkok.",
+        title_zh_hans="数字证据研讨会",
+    )
+
+    with translation.override("fr"), showing_translations():
+        [french] = search_all("procureur")
+    with translation.override("en"), showing_translations():
+        [english] = search_all("procureur")
+    with translation.override("zh-hans"), showing_translations():
+        [chinese] = search_all("证据")
+
+    assert [result.title for result in french.results] == ["Atelier sur les preuves numériques"]
+    assert french.results[0].language == "fr"
+    assert "Les <mark>procureur</mark>s se sont réunis" in french.results[0].snippet
+    # Found by its French translation, shown as the English page shows it.
+    assert [result.title for result in english.results] == ["Workshop on digital evidence"]
+    assert [result.title for result in chinese.results] == ["数字证据研讨会"]
+    assert chinese.results[0].language == "zh-Hans"
+
+
+def test_a_translation_ranks_like_an_original_of_its_language():
+    EventFactory(title="Report", summary="Rien sur les procureurs.", language="fr")
+    EventFactory(title="Meeting", title_fr="Réunion des procureurs", summary="Other words.")
+
+    with translation.override("fr"), showing_translations():
+        [events] = search_all("procureurs")
+
+    # A word in a title weighs more than in a summary, translated or not.
+    assert [result.title for result in events.results] == ["Réunion des procureurs", "Report"]
