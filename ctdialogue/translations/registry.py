@@ -8,13 +8,18 @@ reading, writing and query rewriting (see the package's docstring for why).
 import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 
 from django.conf import settings
-from django.db.models import NOT_PROVIDED
+from django.db import models
+from django.db.models import NOT_PROVIDED, Q
 from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_save
 from django.utils.translation import get_language
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname
+
+from . import sources
 
 #: The six languages by the codes records use (UN codes: "zh" for Chinese).
 UN_CODES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -174,6 +179,12 @@ def register(model, fields: tuple[str, ...]) -> None:
         # A translation starts empty: the original's default ("Threats to ...") is
         # the original's, in its language.
         _without_default(model._meta.get_field(name))
+    # Which original each translation was made from (sources.py).
+    model.add_to_class(
+        "translation_sources", models.JSONField(default=dict, blank=True, editable=False)
+    )
+    post_init.connect(_remember_translations, sender=model, weak=False)
+    pre_save.connect(_stamp_translations, sender=model, weak=False)
     columns = {field.attname for field in model._meta.concrete_fields}
     for name in fields:
         field = model._meta.get_field(name)
@@ -201,6 +212,59 @@ def _without_default(field) -> None:
         return name, path, args, kwargs
 
     field.deconstruct = without_default
+
+
+def columns_by_language(model, name: str) -> dict[str, str]:
+    return {code: column(name, code) for code in UN_CODES}
+
+
+def language_path(model, name: str) -> str:
+    """The lookup of the language ``name``'s original is written in: the field's own,
+    the record's, or the record it is part of's."""
+    concrete = {field.attname for field in model._meta.concrete_fields}
+    for own in (f"{name}_language", "language"):
+        if own in concrete:
+            return own
+    parent = getattr(model, "part_of", "")
+    return f"{parent}__language" if parent else ""
+
+
+def translation_states(obj, language: str) -> dict[str, str]:
+    """Each text of ``obj`` that has an original, and its translation into
+    ``language``: current, out of date (its original changed since) or missing; none
+    for the texts written in that language."""
+    fields = [name for name in translated_fields(obj) if original_language(obj, name) != language]
+    return sources.states(obj, fields, partial(columns_by_language, obj), language)
+
+
+def missing_in(model, language: str) -> Q:
+    """Records with an original text not translated into ``language``."""
+    condition = Q(pk__in=[])
+    for name in translated_fields(model):
+        condition |= sources.missing_q([name], partial(columns_by_language, model), language) & ~Q(
+            **{language_path(model, name): language}
+        )
+    return condition
+
+
+def outdated_in(queryset, language: str):
+    """The records of ``queryset`` with a translation into ``language`` made from an
+    earlier version of its original."""
+    fields = translated_fields(queryset.model)
+    return queryset.alias(**sources.outdated_aliases(fields, language)).filter(
+        sources.outdated_q(fields, partial(columns_by_language, queryset.model), language)
+    )
+
+
+def _remember_translations(sender, instance, **kwargs):
+    instance._translations_as_loaded = {
+        name: instance.__dict__.get(name) for name in translation_columns(sender)
+    }
+
+
+def _stamp_translations(sender, instance, **kwargs):
+    sources.stamp(instance, translated_fields(sender), partial(columns_by_language, sender))
+    _remember_translations(sender, instance)
 
 
 def _as_stored(method):
