@@ -22,7 +22,7 @@ from ctdialogue.publishing.models import (
     Publishable,
     PublishableQuerySet,
 )
-from ctdialogue.translations.registry import text_columns
+from ctdialogue.translations.registry import shown_language, text_columns
 
 from .dates import DatePrecision, format_period, period_end, period_start
 
@@ -219,7 +219,10 @@ class Person(Publishable):
 
     @property
     def full_name(self) -> str:
-        return full_name(self.honorific, self.name)
+        """ "Mr. Andrei Kovalenko", or its translation; a name shown in a translation
+        without an honorific (Chinese has none) goes without the original's."""
+        same = shown_language(self, "honorific") == shown_language(self, "name")
+        return full_name(self.honorific if same else "", self.name)
 
     @property
     def portrait(self):

@@ -15,6 +15,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
@@ -25,6 +26,12 @@ from rest_framework.throttling import AnonRateThrottle
 from ctdialogue.clients import client_address
 from ctdialogue.languages import LANGUAGE_PARAMETER, data_language, offered_language
 from ctdialogue.pages.filters import BAD_PARAMETERS, is_tracking, unknown_parameter
+from ctdialogue.translations.registry import (
+    UN_CODES,
+    shown_language,
+    stored,
+    translated_fields,
+)
 
 from .addresses import absolute
 
@@ -233,16 +240,33 @@ class LinkSerializer(serializers.Serializer):
         return api_url(self.view_name, obj)
 
 
-#: What every record in the API starts with: its permanent identifier and its addresses.
-RECORD_FIELDS = ("id", "api_url", "html_url", "language")
+#: What every record in the API starts with: its permanent identifier, its addresses,
+#: the language it is written in, and the language of each text as given.
+RECORD_FIELDS = ("id", "api_url", "html_url", "language", "text_languages")
 
 
 class RecordSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uid", read_only=True)
     api_url = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
+    text_languages = serializers.SerializerMethodField(
+        help_text=_(
+            "The language each translated text of this answer is in (a UN code): its "
+            "translation into the language asked for, else its original."
+        )
+    )
 
     api_view_name = ""
+
+    @extend_schema_field(
+        {"type": "object", "additionalProperties": {"type": "string", "enum": list(UN_CODES)}}
+    )
+    def get_text_languages(self, obj) -> dict[str, str]:
+        return {
+            name: shown_language(obj, name)
+            for name in translated_fields(obj)
+            if name in self.fields and stored(obj, name)
+        }
 
     def get_api_url(self, obj) -> str:
         return api_url(self.api_view_name, obj)

@@ -20,7 +20,7 @@ from ctdialogue.languages import (
     record_language,
     text_language,
 )
-from ctdialogue.translations.registry import translated_fields
+from ctdialogue.translations.registry import translated_fields, translation_of
 
 register = template.Library()
 
@@ -42,6 +42,20 @@ def text_attributes(obj, field: str):
     if is_page_language(language):
         return ""
     return format_html(' lang="{}" dir="{}"', language, direction(language))
+
+
+@register.simple_tag
+def quotation_translation(obj, field: str = "quotation"):
+    """Below words quoted as they were said: their translation into the page's language,
+    marked as ours, when there is one."""
+    translated = translation_of(obj, field)
+    if not translated:
+        return ""
+    return format_html(
+        '<p class="quote__translation"><span class="muted">{}</span> {}</p>',
+        gettext("Our translation:"),
+        translated,
+    )
 
 
 @register.simple_tag

@@ -27,6 +27,7 @@ UN_CODES = ("ar", "zh", "en", "fr", "ru", "es")
 DJANGO_CODES = {"zh": "zh-hans"}
 
 _REGISTRY: dict[type, tuple[str, ...]] = {}
+_VERBATIM: dict[type, tuple[str, ...]] = {}
 
 # Whether ``record.title`` reads in the active language (while a page, a feed or an
 # answer of the API is being made: ``middleware.py``) or as stored (everywhere else:
@@ -113,12 +114,22 @@ def shown_language(obj, field: str) -> str:
     text made of another (``full_name`` of ``name``) says so in ``text_sources``."""
     field = getattr(type(obj), "text_sources", {}).get(field, field)
     language = un_code()
-    if _SHOWING.get() and field in translated_fields(obj):
+    verbatim = _VERBATIM.get(type(obj)._meta.concrete_model, ())
+    if _SHOWING.get() and field in translated_fields(obj) and field not in verbatim:
         original = original_language(obj, field)
         if language != original and getattr(obj, column(field, language), None):
             return language
         return original
     return original_language(obj, field)
+
+
+def translation_of(obj, field: str) -> str:
+    """While a page is made: the translation of ``obj.<field>`` into the page's language,
+    if it has one and the original is in another; else ""."""
+    language = un_code()
+    if not _SHOWING.get() or original_language(obj, field) == language:
+        return ""
+    return getattr(obj, column(field, language), None) or ""
 
 
 class ShownText(DeferredAttribute):
@@ -127,16 +138,18 @@ class ShownText(DeferredAttribute):
     sets the original. (A data descriptor, so that reading always comes here, not
     straight from the instance's dictionary.)"""
 
-    def __init__(self, field, language_attname: str = ""):
+    def __init__(self, field, language_attname: str = "", *, verbatim: bool = False):
         super().__init__(field)
         #: The column that holds the original's language, when the record has one.
         self.language_attname = language_attname
+        #: Words quoted as they were said: always shown as said, a translation beside.
+        self.verbatim = verbatim
 
     def __get__(self, instance, cls=None):
         if instance is None:
             return self
         original = self.original(instance)
-        if not _SHOWING.get():
+        if self.verbatim or not _SHOWING.get():
             return original
         language = un_code()
         if instance.__dict__.get(self.language_attname) == language:
@@ -154,10 +167,12 @@ class ShownText(DeferredAttribute):
         return super().__get__(instance, type(instance))
 
 
-def register(model, fields: tuple[str, ...]) -> None:
+def register(model, fields: tuple[str, ...], *, verbatim: tuple[str, ...] = ()) -> None:
     """Give each of ``fields`` a translation column per language (the library's
     fields, so migrations and forms know them), reading as ``ShownText`` says, and
-    leave the model's constructor, managers and validation as they were."""
+    leave the model's constructor, managers and validation as they were. ``verbatim``
+    fields (a quotation) always read as written; ``translation_of`` gives their
+    translation, to show beside them as one."""
     init = model.__dict__.get("__init__")
     clean_fields = model.__dict__.get("clean_fields")
     manager_classes = {manager.name: type(manager) for manager in model._meta.managers}
@@ -190,12 +205,15 @@ def register(model, fields: tuple[str, ...]) -> None:
         field = model._meta.get_field(name)
         own = f"{name}_language"
         descriptor = ShownText(
-            field, own if own in columns else "language" if "language" in columns else ""
+            field,
+            own if own in columns else "language" if "language" in columns else "",
+            verbatim=name in verbatim,
         )
         setattr(model, name, descriptor)
         # Forms, history and serialisers read the original, not the shown text.
         field.value_from_object = descriptor.original
     _REGISTRY[model] = tuple(fields)
+    _VERBATIM[model] = tuple(verbatim)
 
 
 def translation_columns_of(model, fields) -> list[str]:

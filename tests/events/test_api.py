@@ -83,3 +83,23 @@ def test_events_carry_their_dates_as_edtf_as_exactly_as_known(client, schema):
         "Bangkok": ("2018-01-24/2018-01-25", "held"),
         "Third": ("2018-41", "tentative"),
     }
+
+
+def test_the_api_gives_texts_in_the_language_asked_for_and_says_which(client, schema):
+    EventFactory(
+        title="Bangkok workshop",
+        summary="Two days.",
+        title_fr="Atelier de Bangkok",
+        city="Bangkok",
+    )
+
+    french = client.get("/api/events/", {"lang": "fr"}).json()
+    english = client.get("/api/events/").json()
+
+    validate_against(schema, "PaginatedEventList", french)
+    [event] = french["results"]
+    assert (event["title"], event["summary"]) == ("Atelier de Bangkok", "Two days.")
+    assert event["language"] == "en"
+    assert event["text_languages"] == {"title": "fr", "summary": "en", "city": "en"}
+    assert english["results"][0]["title"] == "Bangkok workshop"
+    assert english["results"][0]["text_languages"]["title"] == "en"

@@ -117,3 +117,24 @@ def test_a_translated_record_shows_its_translation_and_says_what_is_not_translat
     assert '<div class="lead" lang="en" dir="ltr">' in russian
     assert "Two days." in russian
     assert note in russian
+
+
+@override_settings(LANGUAGES=SIX)
+def test_a_quotation_stays_as_it_was_said_with_our_translation_beside_it(client):
+    event = EventFactory(slug="bangkok", title="Bangkok workshop")
+    ContributionFactory(
+        event=event,
+        quotation="Terrorists exploit the Internet.",
+        quotation_language="en",
+        quotation_fr="Les terroristes exploitent Internet.",
+    )
+
+    french = client.get("/fr/events/bangkok/").content.decode()
+    english = client.get("/events/bangkok/").content.decode()
+
+    assert '<blockquote lang="en" dir="auto"><p>Terrorists exploit the Internet.</p>' in french
+    assert (
+        '<p class="quote__translation"><span class="muted">Notre traduction :</span> '
+        "Les terroristes exploitent Internet.</p>"
+    ) in french
+    assert "quote__translation" not in english
