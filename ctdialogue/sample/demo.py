@@ -6,6 +6,9 @@ verbatim and attributed. The article as scraped carried an injected spam phrase 
 empty pair of brackets where a link was lost; neither belongs here: links are
 structured data (an initiative's website), not loose text.
 
+Its translations into the five other UN languages are ours too, in ``translations/``
+(``translated.py`` loads them).
+
 ``load_demo()`` is idempotent: rows are keyed by slug, number or their natural key,
 a row is saved only when a value differs, and many-to-many links are ``set()``.
 """
@@ -31,6 +34,8 @@ from events.models import (
     Theme,
 )
 from resolutions.models import Resolution, ResolutionRelation
+
+from .translated import load_translations
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 
@@ -870,6 +875,7 @@ def load_demo() -> LoadReport:
     _load_contributions(report, events, people)
     initiatives = _load_initiatives(report, themes, events, organizations)
     _load_resolutions(report, themes, initiatives, events)
+    report.counts["translations"] = load_translations()
     # Every record starts its history here (a later run finds them all versioned).
     call_command(
         "createinitialrevisions",

@@ -494,3 +494,27 @@ def test_a_translation_ranks_like_an_original_of_its_language():
 
     # A word in a title weighs more than in a summary, translated or not.
     assert [result.title for result in events.results] == ["Réunion des procureurs", "Report"]
+
+
+# The demo's words in each language, and the page of that language that finds them.
+DEMO_QUERIES = {
+    "fr": "ateliers",
+    "es": "talleres",
+    "ru": "семинарах",
+    "ar": "بانكوك",
+    "zh-hans": "反恐",
+}
+
+
+@pytest.mark.parametrize(("language", "query"), DEMO_QUERIES.items())
+def test_search_in_each_language_finds_the_demo_in_that_language(
+    client, demo_content, language, query
+):
+    bangkok = Event.objects.get(slug="2nd-asia-ict-ct-dialogue-bangkok")
+    with translation.override(language), showing_translations():
+        title = bangkok.title
+
+    page = client.get(f"/{language}/search/", {"q": query}).content.decode()
+
+    assert title != "2nd Asia ICT and CT Dialogue"
+    assert f">{title}</a>" in page
