@@ -15,6 +15,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ctdialogue.translations.registry import column_language
+
 from .documents import check_pdf
 from .images import ACCEPTED_CONTENT_TYPES, clean_uploaded_image
 from .integrity import check_values, text_fields
@@ -116,6 +118,8 @@ class IntegrityFormMixin:
                 or getattr(self.instance, "quotation_language", "")
                 or languages["quotation"]
             )
+        for name in names:  # a translation is checked in its own language
+            languages[name] = column_language(self._meta.model, name) or languages[name]
         return languages
 
     def submitted_texts(self) -> dict[str, str]:

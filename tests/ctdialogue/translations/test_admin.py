@@ -79,3 +79,15 @@ def test_a_translation_into_the_records_own_language_is_refused_with_a_reason(st
     )
     theme.refresh_from_db()
     assert (theme.language, theme.name_fr) == ("en", None)
+
+
+def test_each_translation_in_the_form_is_checked_in_its_own_language(staff_client):
+    event = EventFactory(title="Workshop on digital evidence")
+    url = admin_url(Event, "change", event.pk)
+    data = form_data(staff_client.get(url))
+
+    saved = staff_client.post(url, {**data, "title_zh_hans": "数字证据研讨会"})
+    refused = staff_client.post(url, {**data, "title_ru": "数字证据研讨会"})
+
+    assert saved.status_code == 302
+    assert "Title [ru]: Han characters in text declared as Russian." in refused.content.decode()
