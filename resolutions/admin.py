@@ -57,7 +57,9 @@ class ResolutionAdmin(
 ):
     form = ResolutionAdminForm
     resource_classes = [ResolutionResource]
-    list_display = ["symbol", "year", "adopted_on", "title", "publication", "publish_at"]
+    # No year column: the symbol says it, "S/RES/2395 (2017)", and so does the adoption
+    # date (the year is a filter).
+    list_display = ["symbol", "adopted_on", "title", "publication", "publish_at"]
     list_display_links = ["symbol", "title"]
     list_filter = [PublicationStateFilter, "year", "themes"]
     search_fields = ["number__exact", "title", "official_title", "summary", "agenda_item"]
