@@ -34,6 +34,7 @@ from ctdialogue.safety.admin import ContentCheckAdminMixin, RenditionsAdminMixin
 from ctdialogue.safety.renditions import generate_renditions
 from ctdialogue.translations.admin import TranslationsAdminMixin
 
+from .dates import format_period
 from .forms import (
     PHOTO_FIELDS,
     AttachmentAdminForm,
@@ -339,7 +340,9 @@ class EventAdmin(
 
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, obj):
-        return obj.date_display
+        """The dates as precisely as they are known, without "(tentative)": the status
+        column beside says so."""
+        return format_period(obj.start_date, obj.end_date, obj.date_precision)
 
     @admin.display(description=_("place"), ordering="city")
     def place(self, obj):

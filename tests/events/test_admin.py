@@ -271,6 +271,22 @@ def test_changelist_shows_publication_states(staff_client):
     assert f'<td class="field-publication">{scheduled}</td>' in content
 
 
+def test_event_changelist_says_tentative_once_in_the_status_column(staff_client):
+    EventFactory(
+        status=Event.Status.TENTATIVE,
+        start_date=datetime.date(2018, 9, 1),
+        end_date=None,
+        date_precision="half_year",
+    )
+
+    response = staff_client.get(admin_url(Event, "changelist"))
+
+    content = response.content.decode()
+    assert '<td class="field-dates">Second half of 2018</td>' in content
+    assert '<td class="field-status">Tentative</td>' in content
+    assert "(tentative)" not in content
+
+
 @pytest.mark.parametrize(
     ("state", "expected"),
     [("draft", ["Drafted"]), ("scheduled", ["Coming"]), ("published", ["Public"])],
