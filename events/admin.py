@@ -118,7 +118,9 @@ class OrganizationAdmin(
     resource_classes = [OrganizationResource]
     rendition_source = "logo"
     rendition_target = "logo_renditions"
-    list_display = ["name", "acronym", "kind", "country", "publication", "publish_at"]
+    # No publish time column, as on the events' and speakers' lists: a scheduled
+    # stakeholder says when in its publication column (room for the kind in Russian).
+    list_display = ["name", "acronym", "kind", "country", "publication"]
     list_filter = [PublicationStateFilter, "kind", ("country", CountryFilter)]
     search_fields = ["name", "acronym", "description"]
     ordering = ["name"]
