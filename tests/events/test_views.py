@@ -123,6 +123,37 @@ def test_list_page_query_count_is_the_same_for_one_and_three_rows(client, url):
 
 
 @pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/fr/events/", "Atelier"),
+        ("/fr/initiatives/", "Thème"),
+        ("/fr/stakeholders/", "Organisation"),
+        ("/fr/speakers/", "Intervenant"),
+        ("/fr/search/?q=workshop", "Atelier"),
+    ],
+)
+def test_a_translated_list_makes_as_many_queries_for_one_row_as_for_three(client, url, shown):
+    """Reading a translation never costs a query per row (``text_columns``)."""
+
+    def add():
+        event = rich_event(title="Workshop", title_fr="Atelier")
+        for theme in event.themes.all():
+            theme.name_fr = f"Thème {theme.pk}"
+            theme.save()
+        for participation in event.participations.exclude(organization=None):
+            participation.organization.name_fr = f"Organisation {participation.organization.pk}"
+            participation.organization.save()
+        for contribution in event.contributions.all():
+            contribution.person.name_fr = f"Intervenant {contribution.person.pk}"
+            contribution.person.save()
+        InitiativePartnerFactory(initiative=event.initiatives.get())
+
+    add()
+    assert shown in client.get(url).content.decode()
+    assert_queries_do_not_grow(client, url, add)
+
+
+@pytest.mark.parametrize(
     "factory_url",
     ["theme", "series", "initiative", "organization", "person"],
 )
