@@ -11,6 +11,11 @@ Exports from the admin follow the public exports' rule against spreadsheet formu
 and in Excel files; columns of numbers, dates and yes/no are left as they are. CSV
 cells are all in double quotes. A file exported, edited and imported again keeps such
 a quote in its text: remove it before importing.
+
+Translations travel in the same files: after a record's own columns come its texts'
+translations, language by language (``name_ar``, ``description_ar``, ..., ``name_es``).
+An empty cell is no translation; a text in the record's own language is refused, as in
+the admin (``ctdialogue.translations.registry``).
 """
 
 import csv
@@ -21,11 +26,14 @@ import tablib
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from import_export import resources, widgets
 from import_export.formats.base_formats import CSV
 from import_export.results import RowResult
 
+from ctdialogue.languages import language_name
 from ctdialogue.output.exports import spreadsheet_cell
+from ctdialogue.translations.registry import UN_CODES, column, column_language, translated_fields
 
 #: Widgets of columns that hold numbers, dates or booleans, never formulas.
 TYPED_WIDGETS = (
@@ -105,23 +113,38 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         return self.model._base_manager.filter(pk__in=[obj.pk for obj in found])
 
 
+def with_translations(model, fields: list[str]) -> list[str]:
+    """``fields`` followed by the translation columns of those that are translated,
+    language by language: a translator fills one block of columns."""
+    translated = [name for name in fields if name in translated_fields(model)]
+    return [*fields, *(column(name, code) for code in UN_CODES for name in translated)]
+
+
 def column_guide(resource_class) -> list[tuple[str, str]]:
     """Each column an import reads, with what it holds: the field's help text or
-    name, and for links how to name the linked records."""
+    name, for links how to name the linked records, and for translations of what."""
     model = resource_class._meta.model
-    guide = []
-    for name in resource_class._meta.fields:
-        field = model._meta.get_field(name)
-        meaning = str(field.help_text or capfirst(field.verbose_name))
-        if field.many_to_many:
-            meaning = (
-                f"{capfirst(field.related_model._meta.verbose_name_plural)}, by exact name "
-                f"or slug, separated by commas."
-            )
-        elif field.choices:
-            meaning += f" One of: {', '.join(str(value) for value, _label in field.choices)}."
-        guide.append((name, meaning))
-    return guide
+    return [(name, column_meaning(model, name)) for name in resource_class._meta.fields]
+
+
+def column_meaning(model, name: str) -> str:
+    field = model._meta.get_field(name)
+    language = column_language(model, name)
+    if language:
+        original = model._meta.get_field(field.translated_field.name)
+        return gettext(
+            "%(field)s in %(language)s, translated from the original; empty where there "
+            "is none, and for a record written in %(language)s."
+        ) % {"field": capfirst(original.verbose_name), "language": language_name(language)}
+    if field.many_to_many:
+        return gettext("%(records)s, by exact name or slug, separated by commas.") % {
+            "records": capfirst(field.related_model._meta.verbose_name_plural)
+        }
+    meaning = str(field.help_text or capfirst(field.verbose_name))
+    if field.choices:
+        values = ", ".join(str(value) for value, _label in field.choices)
+        meaning += " " + gettext("One of: %(values)s.") % {"values": values}
+    return meaning
 
 
 # --- Exports --------------------------------------------------------------------

@@ -5,7 +5,6 @@ record's fields (``title``), whatever language the admin is shown in."""
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -139,30 +138,3 @@ class TranslationsAdminMixin:
                 "description": description,
             },
         )
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        names = [name for name in translated_fields(self.model) if name in form.base_fields]
-
-        class TranslationsForm(form):
-            def clean(self):
-                cleaned_data = super().clean()
-                language = cleaned_data.get("language")
-                for name in names if language else ():
-                    if cleaned_data.get(column(name, language)):
-                        self.add_error(
-                            column(name, language),
-                            ValidationError(
-                                gettext(
-                                    "The record is written in %(language)s: this text is "
-                                    "its original. Write it in the record's own field above, "
-                                    "or choose the language the record is written in."
-                                )
-                                % {"language": language_name(language)},
-                                code="translation_into_original",
-                            ),
-                        )
-                return cleaned_data
-
-        TranslationsForm.__name__ = form.__name__
-        return TranslationsForm

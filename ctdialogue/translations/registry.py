@@ -11,11 +11,12 @@ from contextvars import ContextVar
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import NOT_PROVIDED, Q
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_save
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -182,10 +183,7 @@ def register(model, fields: tuple[str, ...], *, verbatim: tuple[str, ...] = ()) 
     )
     _restore(model, "__init__", init)
     _restore(model, "clean_fields", clean_fields)
-    # Validating and saving read fields as stored, even while a page is being made
-    # (a scheduled change applied on a visitor's request).
-    model.full_clean = _as_stored(model.full_clean)
-    model.save_base = _as_stored(model.save_base)
+    _guard_writing(model)
     for manager in model._meta.local_managers:
         manager.__class__ = manager_classes[manager.name]
     model._meta.__class__ = options_class
@@ -214,6 +212,16 @@ def register(model, fields: tuple[str, ...], *, verbatim: tuple[str, ...] = ()) 
         field.value_from_object = descriptor.original
     _REGISTRY[model] = tuple(fields)
     _VERBATIM[model] = tuple(verbatim)
+
+
+def _guard_writing(model) -> None:
+    # Validating and saving read fields as stored, even while a page is being made
+    # (a scheduled change applied on a visitor's request).
+    model.full_clean = _as_stored(model.full_clean)
+    model.save_base = _as_stored(model.save_base)
+    # However a record is written (a form, an import), no translation into its own
+    # language.
+    model.clean = _refusing_translations_into_original(model.clean)
 
 
 def translation_columns_of(model, fields) -> list[str]:
@@ -283,6 +291,45 @@ def _remember_translations(sender, instance, **kwargs):
 def _stamp_translations(sender, instance, **kwargs):
     sources.stamp(instance, translated_fields(sender), partial(columns_by_language, sender))
     _remember_translations(sender, instance)
+
+
+def translations_into_original(obj) -> dict[str, str]:
+    """{column: language} for each translation ``obj`` holds into the language its
+    original is written in (``title_fr`` of a French record): a text with no place."""
+    found = {}
+    for name in translated_fields(obj):
+        language = original_language(obj, name)
+        if getattr(obj, column(name, language), None):
+            found[column(name, language)] = language
+    return found
+
+
+def _refusing_translations_into_original(clean):
+    @functools.wraps(clean)
+    def refusing(self):
+        # ctdialogue.languages builds on this module: imported when first needed.
+        from ctdialogue.languages import language_name
+
+        errors = {
+            name: ValidationError(
+                gettext(
+                    "The record is written in %(language)s: this text is "
+                    "its original. Write it in the record's own field above, "
+                    "or choose the language the record is written in."
+                )
+                % {"language": language_name(language)},
+                code="translation_into_original",
+            )
+            for name, language in translations_into_original(self).items()
+        }
+        try:
+            clean(self)
+        except ValidationError as error:
+            raise ValidationError(error.update_error_dict(errors)) from None
+        if errors:
+            raise ValidationError(errors)
+
+    return refusing
 
 
 def _as_stored(method):

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from reversion.models import Version
 
 from ctdialogue.publishing.models import DRAFT
+from ctdialogue.translations.registry import translation_states
 from events.models import Organization
 from resolutions.models import Resolution
 from tests.admin_forms import admin_url
@@ -25,6 +26,12 @@ CSV, XLSX = "0", "1"  # positions in the admin's import_formats
 HEADER = "number,year,adopted_on,title,agenda_item,summary,document_url,language,themes"
 #: The columns a file may add: the UN's title and how the resolution was adopted.
 OPTIONAL = "official_title,meeting,vote,votes_for,votes_against,abstentions"
+#: ... and the translations of its texts, language by language.
+TRANSLATIONS = ",".join(
+    f"{field}_{code}"
+    for code in ("ar", "zh_hans", "en", "fr", "ru", "es")
+    for field in ("title", "agenda_item", "summary", "official_title")
+)
 
 
 def csv_file(*lines, name="resolutions.csv"):
@@ -269,7 +276,7 @@ def test_the_sample_file_imports_cleanly(editor_client):
     page = preview(editor_client, Resolution, csv_file(sample.content.decode()), CSV)
 
     assert sample["Content-Disposition"] == ('attachment; filename="resolution-import-sample.csv"')
-    assert sample.content.decode().splitlines()[0] == f"{HEADER},{OPTIONAL}"
+    assert sample.content.decode().splitlines()[0] == f"{HEADER},{OPTIONAL},{TRANSLATIONS}"
     assert "Foreign terrorist fighters" in page.content.decode()
     assert page.context["result"].has_errors() is False
     assert page.context["result"].has_validation_errors() is False
@@ -299,6 +306,62 @@ def test_import_carries_the_uns_title_meeting_and_vote_and_checks_the_vote(edito
     assert refused.context["result"].has_validation_errors() is True
     assert "A recorded vote needs all three counts" in refused.content.decode()
     assert not Resolution.objects.filter(number=2395).exists()
+
+
+# --- Translations travel in the same files -----------------------------------------
+
+
+def test_translations_are_imported_and_exported_language_by_language(editor_client, superuser):
+    from ctdialogue.publishing.imports import QuotedCSV
+
+    upload = csv_file(
+        f"{HEADER},title_fr,summary_fr,title_zh_hans",
+        "2396,2017,,Returning fighters,,,,en,,Combattants de retour,,返回的战斗人员",
+    )
+
+    confirm(editor_client, Resolution, preview(editor_client, Resolution, upload, CSV))
+    [row] = csv.DictReader(io.StringIO(exported(superuser, QuotedCSV())))
+
+    resolution = Resolution.objects.get(number=2396)
+    assert (resolution.title_fr, resolution.title_zh_hans) == (
+        "Combattants de retour",
+        "返回的战斗人员",
+    )
+    assert not resolution.title_ru and not resolution.summary_fr
+    # Made from the original as imported: current, not out of date.
+    assert translation_states(resolution, "fr")["title"] == "current"
+    assert (row["title"], row["title_fr"], row["title_zh_hans"], row["title_en"]) == (
+        "Returning fighters",
+        "Combattants de retour",
+        "返回的战斗人员",
+        "",
+    )
+
+
+def test_an_imported_translation_into_the_records_own_language_is_refused(editor_client):
+    upload = csv_file(
+        f"{HEADER},title_fr",
+        "2341,2017,,Protection des infrastructures critiques,,,,fr,,",
+        "2396,2017,,Combattants de retour,,,,fr,,Combattants de retour",
+    )
+
+    response = preview(editor_client, Resolution, upload, CSV)
+
+    assert [row.number for row in response.context["result"].invalid_rows] == [2]
+    assert "The record is written in French: this text is its original." in (
+        response.content.decode()
+    )
+    assert not Resolution.objects.exists()
+
+
+def test_the_import_page_says_what_each_translation_column_holds(editor_client):
+    page = editor_client.get(admin_url(Organization, "import")).content.decode()
+
+    assert '<th scope="row"><code>description_zh_hans</code></th>' in page
+    assert (
+        "Description in Simplified Chinese, translated from the original; empty where "
+        "there is none, and for a record written in Simplified Chinese."
+    ) in page
 
 
 # --- Exports: no formulas for spreadsheets ------------------------------------------
