@@ -1,10 +1,12 @@
 import io
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from PIL import Image
 
 from ctdialogue.publishing.review import NEXT_DUE_KEY, NOTHING_DUE
@@ -51,6 +53,14 @@ def png_bytes():
 
 
 # --- Staff with each role, and a logged-in client for each ---------------------
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to /es/ leaves
+    Spanish active in the test's thread (the locale middleware activates a language and
+    nothing deactivates it), which would change the next test's messages."""
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

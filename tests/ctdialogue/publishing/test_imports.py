@@ -327,7 +327,8 @@ def test_translations_are_imported_and_exported_language_by_language(editor_clie
         "Combattants de retour",
         "返回的战斗人员",
     )
-    assert not resolution.title_ru and not resolution.summary_fr
+    assert not resolution.title_ru
+    assert not resolution.summary_fr
     # Made from the original as imported: current, not out of date.
     assert translation_states(resolution, "fr")["title"] == "current"
     assert (row["title"], row["title_fr"], row["title_zh_hans"], row["title_en"]) == (
