@@ -32,7 +32,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 
 from ctdialogue.output.addresses import absolute
-from ctdialogue.translations.registry import DJANGO_CODES, shown_language, un_code
+from ctdialogue.translations.registry import DJANGO_CODES, shown_language
 
 HOME = "/"
 
@@ -145,11 +145,6 @@ def switch_language(request, code):
 #: Language codes the UN uses for its six languages, as HTML's lang attribute wants them.
 UN_TO_HTML = {"zh": "zh-Hans"}
 RIGHT_TO_LEFT = {"ar"}
-
-#: The UN code ("zh") of a language code as Django or HTML write it ("zh-hans"), by
-#: default the active language's.
-un_language = un_code
-
 
 #: Languages that write the name of a language in lower case inside a sentence
 #: ("anglais"), where Django's catalogues give it as a label ("Anglais").

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from ctdialogue.database import outages
 from ctdialogue.pages.charts import bar_chart, horizontal_bar_chart, stacked_bar_chart
 from ctdialogue.pages.views import bounded
+from ctdialogue.translations.registry import shown_order
 from events.exports import (
     EVENT_COLUMNS,
     INITIATIVE_COLUMNS,
@@ -55,7 +56,9 @@ class HomeView(TemplateView):
         context["latest_events"] = latest.newest_first()[:3]
         context["themes"] = self.themes()
         context["initiatives"] = bounded(
-            Initiative.objects.public().order_by(F("launched").desc(nulls_last=True), "name"),
+            Initiative.objects.public().order_by(
+                F("launched").desc(nulls_last=True), *shown_order(Initiative, "name")
+            ),
             "events:initiative-list",
             limit=self.INITIATIVES_SHOWN,
         )
@@ -65,7 +68,7 @@ class HomeView(TemplateView):
     def themes() -> list[Theme]:
         """The public themes, each with ``event_count`` read from the facet index."""
         counts = FacetCounts().over_all(Facet.THEME)
-        themes = list(Theme.objects.public().order_by("name"))
+        themes = list(Theme.objects.public().order_by(*shown_order(Theme, "name")))
         for theme in themes:
             theme.event_count = counts[str(theme.pk)]
         return themes

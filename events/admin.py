@@ -477,16 +477,8 @@ class PhotoAdmin(
     PublishableAdmin,
 ):
     form = PhotoAdminForm
-    list_display = [
-        "__str__",
-        "preview",
-        "event",
-        "credit",
-        "is_decorative",
-        "order",
-        "publication",
-        "publish_at",
-    ]
+    # Their order is an event's (set in its form); their publication, as other lists.
+    list_display = ["__str__", "preview", "event", "credit", "is_decorative", "publication"]
     list_filter = [PublicationStateFilter, "is_decorative"]
     search_fields = ["caption", "alt_text", "credit", "event__title"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]
@@ -505,7 +497,7 @@ class AttachmentAdmin(
     PublishableAdmin,
 ):
     form = AttachmentAdminForm
-    list_display = ["title", "kind", "event", "file", "size", "order", "publication", "publish_at"]
+    list_display = ["title", "kind", "event", "file", "size", "publication"]
     list_filter = [PublicationStateFilter, "kind"]
     search_fields = ["title", "event__title"]
     ordering = ["-event__start_date", "event__title", "order", "pk"]

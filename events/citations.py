@@ -1,6 +1,7 @@
 """Citations of events and initiatives (see ``ctdialogue.output.citations``)."""
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from ctdialogue.output.addresses import absolute
 from ctdialogue.output.citations import Citation, CitationView, citation_key
@@ -33,7 +34,9 @@ def initiative_citation(initiative: Initiative) -> Citation:
         issued=initiative.known_launch,
         author=settings.SITE_NAME,
         container_title=settings.SITE_NAME,
-        note=f"Launched {initiative.launched}" if initiative.launched else "",
+        note=gettext("Launched in %(year)s") % {"year": initiative.launched}
+        if initiative.launched
+        else "",
     )
 
 

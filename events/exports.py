@@ -23,10 +23,11 @@ from ctdialogue.output.exports import (
     linked,
     names,
     record_columns,
+    shown_languages,
 )
 from ctdialogue.publishing.models import public_q
 from ctdialogue.safety.html import plain_text
-from ctdialogue.translations.registry import text_columns
+from ctdialogue.translations.registry import column, pick_shown, text_columns, un_code
 
 from .filters import EventFilter, InitiativeFilter, OrganizationFilter, PersonFilter
 from .models import (
@@ -89,6 +90,7 @@ def _speaker(event_rule: bool, values) -> str:
 EVENT_COLUMNS = [
     *record_columns(
         _("the event's page"),
+        texts=lambda e: e["text_languages"],
         uid=lambda e: e["uid"],
         url=lambda e: e["url"],
         language=lambda e: e["language"],
@@ -161,7 +163,7 @@ EVENT_COLUMNS = [
 ]
 
 INITIATIVE_COLUMNS = [
-    *record_columns(_("the initiative's page")),
+    *record_columns(_("the initiative's page"), shown_languages("name", "acronym", "summary")),
     Column("name", _("Name."), lambda i: i.name),
     Column("acronym", _("Acronym."), lambda i: i.acronym),
     Column("launched", _("Year launched."), lambda i: i.launched or ""),
@@ -185,7 +187,7 @@ INITIATIVE_COLUMNS = [
 ]
 
 ORGANIZATION_COLUMNS = [
-    *record_columns(_("the stakeholder's page")),
+    *record_columns(_("the stakeholder's page"), shown_languages("name", "acronym")),
     Column("name", _("Name."), lambda o: o.name),
     Column("acronym", _("Acronym."), lambda o: o.acronym),
     Column("kind", _("Stakeholder kind (code)."), lambda o: o.kind),
@@ -195,8 +197,12 @@ ORGANIZATION_COLUMNS = [
 ]
 
 PERSON_COLUMNS = [
-    *record_columns(_("the speaker's page")),
-    Column("honorific", _("Mr., Ms., Dr., H.E. ..."), lambda p: p.honorific),
+    *record_columns(_("the speaker's page"), shown_languages("name", "position")),
+    Column(
+        "honorific",
+        _("Mr., Ms., Dr., H.E. ..."),
+        lambda p: p.shown_honorific,
+    ),
     Column("name", _("Name."), lambda p: p.name),
     Column("position", _("Position."), lambda p: p.position),
     Column(
@@ -219,53 +225,114 @@ EVENT_EXPORT_FIELDS = (
 )  # fmt: skip
 
 
+#: The texts of an event an export gives, in the export's language where translated.
+EVENT_TEXTS = ("title", "city", "summary")
+
 # The parts are read for events of a public list: their event is public.
 KNOWN = ("event",)
 
 
-def _event_parts(ids: list) -> dict[str, dict]:
+def _shown(row: tuple, language: str) -> tuple[str, str]:
+    """(text, its language) from values read as (original, translation into
+    ``language``, original's language)."""
+    original, translated, original_language = row
+    return pick_shown(original, translated, original_language, language)
+
+
+def _name(values: tuple, language: str) -> str:
+    return _shown(values, language)[0]
+
+
+def _event_parts(ids: list, language: str) -> dict[str, dict]:
     """The public parts and links of the events ``ids``, one query each, as values in
-    the order their pages show them: {part: {event id: [values, ...]}}."""
+    the order their pages show them, names in ``language`` where translated:
+    {part: {event id: [values, ...]}}."""
     participations = (
         Participation.objects.filter(AmongIds("event_id", ids))
         .filter(public_q(Participation, known_public=KNOWN))
         .order_by("event_id", "order", "pk")
         .values_list(
-            "event_id", "organization__name", "description", "stakeholder_kind",
-            "organization__kind", "role",
+            "event_id", "organization__name", f"organization__{column('name', language)}",
+            "organization__language", "description", column("description", language),
+            "event__language", "stakeholder_kind", "organization__kind", "role",
         )
     )  # fmt: skip
     contributions = (
         Contribution.objects.filter(AmongIds("event_id", ids))
         .filter(public_q(Contribution, known_public=KNOWN))
         .order_by("event_id", "order", "pk")
-        .values_list("event_id", "chatham_house_rule", "person__honorific", "person__name")
-    )
+        .values_list(
+            "event_id", "chatham_house_rule", "person__honorific",
+            f"person__{column('honorific', language)}", "person__name",
+            f"person__{column('name', language)}", "person__language",
+        )
+    )  # fmt: skip
+    named = ("name", column("name", language), "language")
     return {
-        "themes": linked(Event, "themes", ids, "name"),
-        "initiatives": linked(Event, "initiatives", ids, "name"),
+        "themes": linked(Event, "themes", ids, *named),
+        "initiatives": linked(Event, "initiatives", ids, *named),
         "resolutions": linked(Event, "resolutions", ids, "number", "year"),
-        "participations": grouped((row[0], row[1:]) for row in participations),
-        "contributions": grouped((row[0], row[1:]) for row in contributions),
+        "participations": grouped(
+            (row[0], _participation(row[1:], language)) for row in participations
+        ),
+        "contributions": grouped(
+            (row[0], _contribution(row[1:], language)) for row in contributions
+        ),
     }
+
+
+def _participation(values: tuple, language: str) -> tuple:
+    """The values ``_participant`` reads, names in ``language`` where translated."""
+    name, name_translated, name_language, description, translated, event_language, *rest = values
+    organization = None if name is None else _name((name, name_translated, name_language), language)
+    return (organization, _name((description, translated, event_language), language), *rest)
+
+
+def _contribution(values: tuple, language: str) -> tuple:
+    """(session under the Chatham House rule, honorific, name) in ``language`` where
+    translated; no honorific before a name shown in another language than its own."""
+    rule, honorific, honorific_translated, name, name_translated, person_language = values
+    honorific, honorific_language = _shown(
+        (honorific, honorific_translated, person_language), language
+    )
+    name, name_language = _shown((name, name_translated, person_language), language)
+    return rule, honorific if honorific_language == name_language else "", name
 
 
 def event_rows(queryset) -> Iterator[dict]:
     """The events of ``queryset``, in its order, as dicts of values with their public
     series name and parts and the language they are written in (the active one), read a
-    chunk at a time (a server-side cursor)."""
-    series = dict(EventSeries.objects.public().values_list("pk", "name"))
+    chunk at a time (a server-side cursor). Texts and names are in that language where
+    translated, and ``text_languages`` says which."""
+    interface_language = get_language()
+    language = un_code(interface_language)
+    series = {
+        pk: _name(values, language)
+        for pk, *values in EventSeries.objects.public().values_list(
+            "pk", "name", column("name", language), "language"
+        )
+    }
     before, after = event_address()
-    language = get_language()
-    rows = queryset.values(*EVENT_EXPORT_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+    translations = [column(name, language) for name in EVENT_TEXTS]
+    rows = queryset.values(*EVENT_EXPORT_FIELDS, *translations).iterator(chunk_size=CHUNK_SIZE)
     for chunk in batched(rows, CHUNK_SIZE):
-        parts = _event_parts([row["pk"] for row in chunk])
+        parts = _event_parts([row["pk"] for row in chunk], language)
         for row in chunk:
             row["url"] = before + row["slug"] + after
             row["series_name"] = series.get(row["series_id"], "")
-            row["interface_language"] = language
+            row["interface_language"] = interface_language
+            row["text_languages"] = {}
+            for name in EVENT_TEXTS:
+                text, text_language = pick_shown(
+                    row[name], row[column(name, language)], row["language"], language
+                )
+                row[name] = text
+                if text:
+                    row["text_languages"][name] = text_language
             for name, by_event in parts.items():
                 row[name] = by_event.get(row["pk"], [])
+            row["themes"] = [_name(values, language) for values in row["themes"]]
+            row["initiatives"] = [_name(values, language) for values in row["initiatives"]]
             yield row
 
 

@@ -21,7 +21,7 @@ from ctdialogue.pages.filters import (
     YearFilter,
     published_choices,
 )
-from ctdialogue.translations.registry import text_columns
+from ctdialogue.translations.registry import shown_order, text_columns
 
 from .facets.counts import FacetCounts
 from .facets.models import Facet
@@ -145,7 +145,7 @@ class EventFilter(ForgivingFilterSet):
         if sort == self.Sort.OLDEST:
             return queryset.chronological()
         if sort == self.Sort.TITLE:
-            return queryset.order_by("title", "start_date")
+            return queryset.order_by(*shown_order(Event, "title", "start_date"))
         return queryset.newest_first()
 
     # --- facets -----------------------------------------------------------------
@@ -240,7 +240,7 @@ class EventFilter(ForgivingFilterSet):
             self._item("theme", theme.slug, theme.name, counts[str(theme.pk)])
             for theme in Theme.objects.public()
             .only(*text_columns(Theme, "pk", "slug", "name"))
-            .order_by("name")
+            .order_by(*shown_order(Theme, "name"))
         ]
 
     def _year_facet(self):

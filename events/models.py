@@ -11,7 +11,7 @@ from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -80,6 +80,24 @@ class Theme(Publishable):
 
 #: How a speaker reads where the Chatham House rule applies.
 ANONYMOUS_SPEAKER = _("A participant (Chatham House rule)")
+
+
+def ordinal(number: int) -> str:
+    """ "1st", "2nd", "11th", "21st" in the active language: each language writes the
+    ordinal of an edition its own way, and the first may differ from the 21st."""
+    values = {"number": number}
+    if number % 100 in (11, 12, 13):
+        return pgettext("ordinal", "%(number)dth") % values
+    if number == 1:
+        return pgettext("ordinal, the first", "%(number)dst") % values
+    last = number % 10
+    if last == 1:
+        return pgettext("ordinal ending in 1", "%(number)dst") % values
+    if last == 2:
+        return pgettext("ordinal ending in 2", "%(number)dnd") % values
+    if last == 3:
+        return pgettext("ordinal ending in 3", "%(number)drd") % values
+    return pgettext("ordinal", "%(number)dth") % values
 
 
 def full_name(honorific: str, name: str) -> str:
@@ -221,8 +239,13 @@ class Person(Publishable):
     def full_name(self) -> str:
         """ "Mr. Andrei Kovalenko", or its translation; a name shown in a translation
         without an honorific (Chinese has none) goes without the original's."""
+        return full_name(self.shown_honorific, self.name)
+
+    @property
+    def shown_honorific(self) -> str:
+        """The honorific, but none before a name shown in another language than its own."""
         same = shown_language(self, "honorific") == shown_language(self, "name")
-        return full_name(self.honorific if same else "", self.name)
+        return self.honorific if same else ""
 
     @property
     def portrait(self):
@@ -534,14 +557,8 @@ class Event(Publishable):
 
     @property
     def edition_display(self) -> str:
-        if not self.edition:
-            return ""
-        suffix = (
-            "th"
-            if 10 <= self.edition % 100 <= 20
-            else {1: "st", 2: "nd", 3: "rd"}.get(self.edition % 10, "th")
-        )
-        return f"{self.edition}{suffix}"
+        """ "2nd", "2e", "2.ª", "2-й", "第2" in the active language ("" without one)."""
+        return ordinal(self.edition) if self.edition else ""
 
     @property
     def title_names_edition(self) -> bool:
@@ -558,8 +575,10 @@ class Event(Publishable):
             return ""
         edition = "" if self.title_names_edition else self.edition_display
         if series.name.casefold() not in self.title.casefold():
-            return f"{edition} {series.name}".strip()
-        return f"{edition} edition" if edition else ""
+            if not edition:
+                return series.name
+            return gettext("%(ordinal)s %(series)s") % {"ordinal": edition, "series": series.name}
+        return gettext("%(ordinal)s edition") % {"ordinal": edition} if edition else ""
 
     def is_past(self, today=None) -> bool:
         return self.last_day < (today or timezone.localdate())

@@ -8,6 +8,7 @@ from ctdialogue.output.exports import (
     interpolate_lazy,
     names,
     record_columns,
+    shown_languages,
 )
 
 from .filters import ResolutionFilter
@@ -48,7 +49,10 @@ def _relation_columns() -> list[Column]:
 
 
 RESOLUTION_COLUMNS = [
-    *record_columns(_("the resolution's page")),
+    *record_columns(
+        _("the resolution's page"),
+        shown_languages("title", "official_title", "agenda_item", "summary"),
+    ),
     Column("number", _("Resolution number."), lambda r: r.number),
     Column("symbol", _("Document symbol, e.g. S/RES/2396 (2017)."), lambda r: r.symbol),
     Column("year", _("Year of adoption."), lambda r: r.year),

@@ -36,6 +36,7 @@ from django_countries import countries
 from ctdialogue.database.lookups import AmongIds
 from ctdialogue.pages.filters import BAD_PARAMETERS, BAD_PARAMETERS_HEADING
 from ctdialogue.publishing.models import public_q
+from ctdialogue.translations.registry import shown_language, shown_while_iterating, stored
 
 from .addresses import absolute
 
@@ -45,11 +46,14 @@ COUNT_HEADER = "X-Record-Count"
 LIST_SEPARATOR = "; "
 
 
-def list_cell(items: Iterable[str]) -> str:
+def list_cell(items: Iterable[str] | dict) -> str:
     """Several values in one CSV cell, separated by "; ". A backslash or a semicolon
     inside a value gets a backslash before it, so reading the cell from left to right
     (a backslash keeps the character after it as it is; any other "; " separates)
-    gives back exactly the values, even a resolution title that holds "; " itself."""
+    gives back exactly the values, even a resolution title that holds "; " itself. A
+    mapping is written as its pairs, ``key=value``."""
+    if isinstance(items, dict):
+        items = [f"{key}={value}" for key, value in items.items()]
     return LIST_SEPARATOR.join(
         str(item).replace("\\", "\\\\").replace(";", "\\;") for item in items
     )
@@ -73,18 +77,28 @@ class Column:
     description: str
     value: Callable[[object], object]
     is_list: bool = False
+    #: A mapping ({"title": "fr"}): an object in JSON, its pairs in a CSV cell.
+    is_mapping: bool = False
+
+
+def shown_languages(*names: str) -> Callable:
+    """What the ``text_languages`` column of a model instance's row holds: the language
+    each of its texts ``names`` is shown in, the empty ones left out."""
+    return lambda r: {name: shown_language(r, name) for name in names if stored(r, name)}
 
 
 def record_columns(
     page: str,
+    texts: Callable,
     uid: Callable = lambda r: r.uid,
     url: Callable = lambda r: absolute(r.get_absolute_url()),
     language: Callable = lambda r: r.language,
 ) -> list[Column]:
     """The first columns of every export: the record's permanent identifier, the
-    address of its ``page`` (translated: "the event's page") and the language its texts
-    are written in; ``uid``, ``url`` and ``language`` read them from a record (a model
-    instance by default)."""
+    address of its ``page`` (translated: "the event's page"), the language its texts
+    are written in, and the language each text is given in (``texts``:
+    ``shown_languages``); ``uid``, ``url`` and ``language`` read them from a record (a
+    model instance by default)."""
     return [
         Column("id", _("Permanent identifier (UUID); never changes."), lambda r: str(uid(r))),
         Column("url", interpolate_lazy(_("Address of %(page)s."), page=page), url),
@@ -96,6 +110,16 @@ def record_columns(
                 "are in the language of the export's address)."
             ),
             language,
+        ),
+        Column(
+            "text_languages",
+            _(
+                "The language each text of the row is given in, by the UN's code "
+                "(title=fr): its translation into the language of the export's address, "
+                "else its original. Names of linked records are translated likewise."
+            ),
+            texts,
+            is_mapping=True,
         ),
     ]
 
@@ -237,7 +261,7 @@ def csv_lines(source: Iterable, columns: list[Column]) -> Iterator[str]:
     writer = csv.writer(_Echo(), quoting=csv.QUOTE_NONNUMERIC)
     # A byte order mark lets spreadsheet software detect UTF-8.
     yield "\ufeff" + writer.writerow([column.name for column in columns])
-    cells = [(column.value, column.is_list) for column in columns]
+    cells = [(column.value, column.is_list or column.is_mapping) for column in columns]
     for obj in source:
         yield writer.writerow(
             [
@@ -297,9 +321,12 @@ class ExportView(View):
         # Counted before the first row is sent: a file with fewer rows was cut off.
         count = queryset.count()
         source = self.source(queryset)
+        # Rows are made after the request: in its language, with translations shown.
+        language = get_language()
         if fmt == "csv":
             response = StreamingHttpResponse(
-                blocks(csv_lines(source, self.columns)), content_type="text/csv; charset=utf-8"
+                shown_while_iterating(blocks(csv_lines(source, self.columns)), language),
+                content_type="text/csv; charset=utf-8",
             )
         else:
             meta = {
@@ -310,7 +337,9 @@ class ExportView(View):
                 "licence": settings.DATA_LICENCE,
             }
             response = StreamingHttpResponse(
-                blocks(json_chunks(records(source, self.columns), meta)),
+                shown_while_iterating(
+                    blocks(json_chunks(records(source, self.columns), meta)), language
+                ),
                 content_type="application/json; charset=utf-8",
             )
         response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'

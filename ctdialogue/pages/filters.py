@@ -22,6 +22,7 @@ from drf_spectacular.utils import extend_schema_field
 from ctdialogue.output.dates import day_month_year
 from ctdialogue.search.engine import matches
 from ctdialogue.search.query import MAX_QUERY_LENGTH, parse_query
+from ctdialogue.translations.registry import shown_order
 
 YEAR_RANGE = (1900, 2100)
 
@@ -84,6 +85,18 @@ class ForgivingFilterSet(django_filters.FilterSet):
             data = self._without_control_characters(data)
         super().__init__(data, *args, **kwargs)
         self._reject_unknown_names(names)
+
+    @property
+    def qs(self):
+        """The filtered records, in their model's order by the texts as shown (French
+        names on a French page), unless a filter ordered them otherwise."""
+        if not hasattr(self, "_shown_qs"):
+            queryset = super().qs
+            if not queryset.query.order_by and queryset.query.default_ordering:
+                model = queryset.model
+                queryset = queryset.order_by(*shown_order(model, *model._meta.ordering))
+            self._shown_qs = queryset
+        return self._shown_qs
 
     @property
     def accepted(self) -> list[str]:

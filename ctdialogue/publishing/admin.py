@@ -22,6 +22,7 @@ a new version, so a form of either opened before is refused.
 import copy
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import reversion
 from django import forms
@@ -50,6 +51,7 @@ from ctdialogue.output.dates import day_month_year
 
 from . import review
 from .history import (
+    change_groups,
     compare,
     compare_snapshots,
     format_datetime,
@@ -61,7 +63,7 @@ from .history import (
 )
 from .identifiers import remember_old_slug
 from .imports import QuotedCSV, column_guide, typed_columns, without_formulas
-from .models import DRAFT, PUBLICATION_FIELDS, PendingChange
+from .models import DRAFT, PUBLICATION_FIELDS, PUBLICATION_STATE_LABELS, PendingChange
 from .workflow import (
     PublicationBlocked,
     can_publish,
@@ -131,11 +133,11 @@ class PublicationStateFilter(admin.SimpleListFilter):
     scheduled item from one already on the public site.
     """
 
-    title = "publication"
+    title = _("publication")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return [(state, capfirst(label)) for state, label in PUBLICATION_STATE_LABELS.items()]
 
     def queryset(self, request, queryset):
         if self.value() == "draft":
@@ -425,6 +427,7 @@ class VersionedAdmin(VersionAdmin):
         if old.pk > new.pk:
             old, new = new, old
         changes, parts = compare(old, new)
+        groups, languages, known = self._by_language(request, changes)
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Changes to %(record)s") % {"record": obj},
@@ -444,11 +447,44 @@ class VersionedAdmin(VersionAdmin):
                 "user": name_of(new.revision.user),
             },
             "changes": changes,
+            "change_groups": groups,
+            "languages": languages,
             "parts": parts,
             "history_url": history_url,
         }
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/editorial/compare.html", context)
+        return TemplateResponse(
+            request, "admin/editorial/compare.html", context, status=200 if known else 400
+        )
+
+    def _by_language(self, request, changes):
+        """The changes grouped by language, only those of ``?language=`` when given
+        ("original" for the record's own fields); links to each group's changes; and
+        whether the language asked for has changes (else all are shown, and the page
+        says why)."""
+        wanted = request.GET.get("language")
+        groups = change_groups(changes)
+        others = {key: value for key, value in request.GET.items() if key != "language"}
+        links = []
+        if len(groups) > 1:
+            links = [(gettext("All languages"), "?" + urlencode(others), wanted is None)]
+            for group in groups:
+                code = group.language or "original"
+                query = urlencode({**others, "language": code})
+                links.append((group.heading, "?" + query, wanted == code))
+        if wanted is None:
+            return groups, links, True
+        chosen = change_groups(changes, "" if wanted == "original" else wanted)
+        if not chosen:
+            messages.error(
+                request,
+                gettext(
+                    "These versions differ in nothing in “%(language)s”: all changes are shown."
+                )
+                % {"language": wanted},
+            )
+            return groups, links, False
+        return chosen, links, True
 
 
 # --- Publishing --------------------------------------------------------------
@@ -896,6 +932,7 @@ class PublishableAdmin(VersionedAdmin):
             "steps": pending.steps.select_related("user"),
             "findings": review.trial(pending, user=request.user, then=content_findings),
             "changes": changes,
+            "change_groups": change_groups(changes),
             "parts": parts,
             "form": decision,
             "preview_url": self._admin_url("pending_preview", quote(obj.pk)),

@@ -7,7 +7,8 @@ so that restoring or recovering one brings its parts back as they were.
 
 Each content app registers its models here (``register``), with the parts they
 follow; this module records an object's last state before it is deleted, and
-compares two versions field by field for the admin's diff page.
+compares two versions field by field for the admin's diff page, the translations of
+each language together (``change_groups``).
 """
 
 import datetime
@@ -22,8 +23,13 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
+from ctdialogue.languages import html_language, language_name
 from ctdialogue.output.dates import day_month_year
+from ctdialogue.safety.html import rich_text_shown
+from ctdialogue.safety.richtext import is_rich_text
+from ctdialogue.translations.registry import UN_CODES, column_language
 
 from .models import DeletedLinks
 
@@ -118,6 +124,39 @@ class FieldChange:
     label: str
     before: list[tuple[str, bool]]  # (text, changed) segments
     after: list[tuple[str, bool]]
+    #: The language of a translation (a UN code); "" for the originals and other fields.
+    language: str = ""
+
+
+@dataclass
+class ChangeGroup:
+    language: str  # "" for the originals and other fields
+    heading: str  # "Translation into French"; "" when it is the only group
+    changes: list[FieldChange]
+
+    @property
+    def lang(self) -> str:
+        """The ``lang`` of a translation's texts ("zh-Hans"); "" for the record's own."""
+        return html_language(self.language) if self.language else ""
+
+
+def change_groups(changes: list[FieldChange], language: str | None = None) -> list[ChangeGroup]:
+    """``changes`` grouped by language: the record's own fields first, then the
+    translations language by language; only ``language``'s, when given ("" for the
+    record's own fields)."""
+    groups = []
+    for code in ("", *UN_CODES):
+        chosen = [change for change in changes if change.language == code]
+        if chosen and language in (None, code):
+            heading = (
+                gettext("Translation into %(language)s") % {"language": language_name(code)}
+                if code
+                else gettext("The record's own texts and fields")
+            )
+            groups.append(ChangeGroup(code, heading, chosen))
+    if len(groups) == 1 and not groups[0].language:
+        groups[0].heading = ""
+    return groups
 
 
 @dataclass
@@ -202,6 +241,9 @@ def _comparable(field, value):
         return sorted(str(pk) for pk in value or [])
     if isinstance(value, FieldFile):
         return value.name
+    if is_rich_text(field.model, field.name):
+        # The editor's own line breaks and paragraph are no change anyone would see.
+        return rich_text_shown(value)
     return value
 
 
@@ -217,7 +259,10 @@ def field_changes(model, old_values: dict, new_values: dict) -> list[FieldChange
         if old_text == new_text:
             continue  # e.g. seconds dropped from a time by a form: nothing staff can see
         before, after = word_diff(old_text, new_text)
-        changes.append(FieldChange(capfirst(field.verbose_name), before, after))
+        language = column_language(model, field.name) if not field.many_to_many else ""
+        # Under the heading of its language, a translation goes by its original's name.
+        named = model._meta.get_field(field.translated_field.name) if language else field
+        changes.append(FieldChange(capfirst(named.verbose_name), before, after, language))
     return changes
 
 

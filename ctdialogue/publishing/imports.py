@@ -53,7 +53,9 @@ class WholeNumberWidget(widgets.IntegerWidget):
         try:
             return super().clean(value, row, **kwargs)
         except (InvalidOperation, ValueError) as error:
-            raise ValueError(f"“{value}” is not a whole number.") from error
+            raise ValueError(
+                gettext("“%(value)s” is not a whole number.") % {"value": value}
+            ) from error
 
 
 class VersionedResource(resources.ModelResource):
@@ -107,8 +109,11 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         if missing:
             label = self.model._meta.verbose_name_plural
             raise ValueError(
-                f"Unknown {label}: {', '.join(missing)}. Name them by their exact name or "
-                f"their slug, separated by “{self.separator}”."
+                gettext(
+                    "Unknown %(records)s: %(names)s. Name them by their exact name or their "
+                    "slug, separated by “%(separator)s”."
+                )
+                % {"records": label, "names": ", ".join(missing), "separator": self.separator}
             )
         return self.model._base_manager.filter(pk__in=[obj.pk for obj in found])
 

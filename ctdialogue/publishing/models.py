@@ -343,7 +343,7 @@ class PendingChange(models.Model):
         indexes = [models.Index(fields=["status", "apply_at"], name="pending_due_idx")]
 
     def __str__(self):
-        return f"Change to {self.record_repr}"
+        return gettext("Change to %(record)s") % {"record": self.record_repr}
 
     @property
     def record(self):

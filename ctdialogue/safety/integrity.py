@@ -34,7 +34,7 @@ from django.db import models
 from django.utils.translation import gettext
 
 from ctdialogue.output.addresses import origin
-from ctdialogue.translations.registry import column_language, stored
+from ctdialogue.translations.registry import column_language, original_language, stored
 
 from .characters import (
     decode_tags,
@@ -612,19 +612,9 @@ def text_fields(model) -> list[str]:
 
 def field_language(obj, field_name: str) -> str:
     """The language ``obj`` declares for ``field_name``: a translation's own (title_fr is
-    French), a quotation's own language, else the record's, else that of the event or
-    initiative it belongs to."""
-    translation = column_language(type(obj), field_name)
-    if translation:
-        return translation
-    if field_name == "quotation" and getattr(obj, "quotation_language", ""):
-        return obj.quotation_language
-    if getattr(obj, "language", ""):
-        return obj.language
-    for parent in ("event", "initiative"):
-        if getattr(obj, f"{parent}_id", None):
-            return getattr(obj, parent).language
-    return "en"
+    French), else its original's (a quotation's own language, else the record's, else
+    that of the event or initiative it belongs to)."""
+    return column_language(type(obj), field_name) or original_language(obj, field_name)
 
 
 def check_values(model, values: dict, languages: dict) -> list[Finding]:

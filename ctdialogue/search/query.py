@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ctdialogue.languages import un_language
+from ctdialogue.translations.registry import un_code
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -93,7 +93,7 @@ def parse_query(text: str, language: str | None = None) -> ParsedQuery:
     punctuation, at most ``MAX_WORDS`` words, read in ``language`` (a UN code; by
     default the language of the page)."""
     text = normalise(text)
-    language = language or un_language()
+    language = language or un_code()
     clauses: list[list[Term]] = []
     join_next = False
     budget = MAX_WORDS

@@ -14,7 +14,8 @@ language). The rest of the library's behaviour is set aside, on purpose, in
   library would write the active language's column).
 - Queries are not rewritten: ``filter(name=...)`` and ``order_by("name")`` mean the
   original column, the same on every page (the library would swap in the active
-  language's column, which is empty for records not yet translated).
+  language's column, which is empty for records not yet translated). A list that
+  should be in the order of the texts it shows asks for it (``shown_order``).
 
 ``texts.py`` says which language a shown text is in, for ``lang`` attributes and the
 note on a page whose texts are not yet translated.

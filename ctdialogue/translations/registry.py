@@ -13,9 +13,11 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import NOT_PROVIDED, Q
+from django.db.models import NOT_PROVIDED, F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_save
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -45,6 +47,22 @@ def showing_translations(showing: bool = True):
         yield
     finally:
         _SHOWING.reset(token)
+
+
+def shown_while_iterating(items, language: str):
+    """``items`` (a stream of an answer, read after the request) made in ``language``
+    with translations shown, as the request would have; the switch is set only while
+    each item is made, never between two."""
+    iterator = iter(items)
+    while True:
+        with translation.override(language), showing_translations():
+            item = next(iterator, _END)
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
 
 
 def un_code(language: str | None = None) -> str:
@@ -98,6 +116,25 @@ def text_columns(model, *fields: str) -> list[str]:
     return list(dict.fromkeys([*fields, *needed]))
 
 
+def shown_order(model, *names: str) -> list:
+    """The ordering ``names`` ("name", "-title") by the texts as shown: while showing
+    translations, a translated field orders by its translation into the active language
+    where it has one, else by its original, so a French list is in the order of the
+    French names it shows. Elsewhere, ``names`` as given."""
+    if not _SHOWING.get():
+        return list(names)
+    language = un_code()
+    order = []
+    for name in names:
+        field = name.removeprefix("-")
+        if field not in translated_fields(model):
+            order.append(name)
+            continue
+        shown = Coalesce(NullIf(F(column(field, language)), Value("")), F(field))
+        order.append(shown.desc() if name.startswith("-") else shown.asc())
+    return order
+
+
 def original_language(obj, field: str) -> str:
     """The language ``obj.<field>``'s original is written in (a UN code): the field's own
     (``quotation_language``), else the record's, else the record it is part of's."""
@@ -107,7 +144,9 @@ def original_language(obj, field: str) -> str:
     if any(f.name == "language" for f in obj._meta.concrete_fields):
         return obj.language or settings.LANGUAGE_CODE
     parent = getattr(type(obj), "part_of", "")
-    return original_language(getattr(obj, parent), field) if parent else settings.LANGUAGE_CODE
+    if parent and getattr(obj, f"{parent}_id", None) is not None:
+        return original_language(getattr(obj, parent), field)
+    return settings.LANGUAGE_CODE
 
 
 def shown_language(obj, field: str) -> str:
@@ -131,6 +170,14 @@ def translation_of(obj, field: str) -> str:
     if not _SHOWING.get() or original_language(obj, field) == language:
         return ""
     return getattr(obj, column(field, language), None) or ""
+
+
+def pick_shown(original: str, translated: str | None, original_language: str, language: str):
+    """(text, its language) for a text read as values: its translation into
+    ``language`` (a UN code) if it has one, else its original."""
+    if translated and language != original_language:
+        return translated, language
+    return original, original_language
 
 
 class ShownText(DeferredAttribute):

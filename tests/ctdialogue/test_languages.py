@@ -13,7 +13,6 @@ from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ctdialogue.languages import un_language
 from tests.factories import EventFactory, ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -191,17 +190,3 @@ def test_feeds_calendars_and_citations_speak_the_language_of_their_address(clien
     assert events in calendar  # the calendar's name
     assert "note = {24–25 de enero de 2018" in citation  # noqa: RUF001
     assert "url = {http://testserver/es/events/bangkok/}" in citation
-
-
-@pytest.mark.parametrize(
-    ("code", "expected"),
-    [("zh-hans", "zh"), ("zh-Hans", "zh"), ("fr", "fr"), ("ar", "ar"), ("de", "en"), ("", "en")],
-)
-def test_un_language_is_the_un_code_of_a_language(code, expected):
-    with translation.override("en"):
-        assert un_language(code) == expected
-
-
-def test_un_language_is_by_default_the_active_languages():
-    with translation.override("ru"):
-        assert un_language() == "ru"

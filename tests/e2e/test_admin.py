@@ -18,6 +18,7 @@ from events.models import (
     Theme,
 )
 from resolutions.models import Resolution
+from tests.factories import AttachmentFactory, PhotoFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -69,8 +70,21 @@ def daily_paths():
     return paths
 
 
+@pytest.fixture
+def photo_and_document():
+    """The demo has neither: one of each, with long words, so that their lists have a
+    row to measure (a stored file's path is one long word)."""
+    event = Event.objects.get(slug="2nd-asia-ict-ct-dialogue-bangkok")
+    PhotoFactory(
+        event=event,
+        caption="Participants of the second workshop during the opening session",
+        credit="Ministry of Foreign Affairs of Thailand",
+    )
+    AttachmentFactory(event=event, title="Concept note of the second workshop on ICT and CT")
+
+
 @pytest.mark.parametrize("language", ADMIN_LANGUAGES)
-def test_daily_admin_pages_fit_1280_pixels(admin_page, language):
+def test_daily_admin_pages_fit_1280_pixels(admin_page, language, photo_and_document):
     admin_page.open(f"/language/{language}/?next=/admin/")  # the switcher's cookie
     assert admin_page.page.evaluate("document.documentElement.lang") == language
     misfits = {}

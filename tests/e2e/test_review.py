@@ -49,10 +49,12 @@ def make_roles():
     media.grant(apps, schema_editor)
 
 
-def submit_as_editor(page, event, note=""):
+def submit_as_editor(page, event, note="", translations=None):
     page.sign_in("editor", PASSWORD)
     page.open(f"/admin/events/event/{event.pk}/change/")
     page.page.fill("#id_title", NEW_TITLE)
+    for name, text in (translations or {}).items():  # in fieldsets that may be folded
+        page.page.eval_on_selector(f"#id_{name}", "(field, text) => field.value = text", text)
     page.page.fill("#id_pending_note", note)
     with page.page.expect_navigation():
         page.page.click("input[name=_submit]")
@@ -113,7 +115,9 @@ def visitor_heading(browser, live_server) -> str:
 
 def test_review_pages_have_no_axe_violations(page, staff):
     event = Event.objects.get(slug=BANGKOK.strip("/").split("/")[-1])
-    submit_as_editor(page, event)  # (the editing page is checked with the admin's pages)
+    # (The editing page is checked with the admin's pages.) With translations, the
+    # comparison has a group per language.
+    submit_as_editor(page, event, translations={"title_ar": "حوار", "title_ru": "Диалог"})
     page.open(f"/admin/events/event/{event.pk}/pending/preview/")
     preview = page.axe_violations()
     page.page.context.clear_cookies()
@@ -121,12 +125,18 @@ def test_review_pages_have_no_axe_violations(page, staff):
     home = page.axe_violations()
     page.open(f"/admin/events/event/{event.pk}/pending/review/")
     review = page.axe_violations()
+    groups = page.page.locator(".version-group").all_inner_texts()
 
     assert {"preview": preview, "home": home, "review": review} == {
         "preview": [],
         "home": [],
         "review": [],
     }
+    assert groups == [
+        "The record's own texts and fields",
+        "Translation into Arabic",
+        "Translation into Russian",
+    ]
 
 
 def screenshot_folder(tmp_path) -> Path:

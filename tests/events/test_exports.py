@@ -107,3 +107,50 @@ def test_exports_say_which_language_each_records_texts_are_in(client):
     assert events["http://testserver/fr/events/doha/"]["title"] == "حلقة عمل الدوحة"
     assert events["http://testserver/fr/events/doha/"]["dates"] == "24–25 janvier 2018"  # noqa: RUF001
     assert organization["language"] == "ar"
+
+
+def test_an_export_gives_each_text_in_its_addresss_language_where_translated(client):
+    event = EventFactory(
+        slug="bangkok",
+        title="Bangkok workshop",
+        title_fr="Atelier de Bangkok",
+        city="Bangkok",
+        summary="<p>Two days.</p>",
+        series=EventSeriesFactory(name="Dialogue series", name_fr="Série de dialogues"),
+        themes=[ThemeFactory(name="Digital evidence", name_fr="Preuves numériques")],
+    )
+    ParticipationFactory(
+        event=event, organization__name="Office of Counter-Terrorism", organization__name_fr="BLT"
+    )
+    ContributionFactory(
+        event=event, person__honorific="Mr.", person__name="Wei Li", person__name_fr="Li Wei"
+    )
+    OrganizationFactory(name="Ministry of Foreign Affairs", name_fr="Ministère", acronym="MFA")
+    urls = ["/fr/events/export.csv", "/fr/stakeholders/export.csv", "/fr/events/export.json"]
+
+    [french], stakeholders, english = (
+        read_csv(client.get(urls[0])),
+        read_csv(client.get(urls[1])),
+        read_csv(client.get("/events/export.csv"))[0],
+    )
+    document = json.loads(b"".join(client.get(urls[2]).streaming_content))
+
+    assert (french["title"], french["series"], french["themes"]) == (
+        "Atelier de Bangkok",
+        "Série de dialogues",
+        "Preuves numériques",
+    )
+    assert french["participants"] == "BLT (participant)"
+    assert french["speakers"] == "Li Wei"  # no English honorific before a French name
+    assert french["text_languages"] == "title=fr; city=en; summary=en"
+    assert document["records"][0]["text_languages"] == {
+        "title": "fr",
+        "city": "en",
+        "summary": "en",
+    }
+    ministry = next(row for row in stakeholders if row["acronym"] == "MFA")
+    assert (ministry["name"], ministry["text_languages"]) == ("Ministère", "name=fr; acronym=en")
+    assert (english["title"], english["speakers"]) == ("Bangkok workshop", "Mr. Wei Li")
+    assert english["text_languages"] == "title=en; city=en; summary=en"
+    # Read after the requests, the record is as stored: the switch did not leak.
+    assert Event.objects.get(pk=event.pk).title == "Bangkok workshop"

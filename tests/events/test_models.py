@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from events.models import Event, Organization, Participation, Photo
 from tests.factories import (
@@ -215,3 +216,26 @@ def test_count_by_kind_counts_each_organisation_or_group_once_per_event():
         "private_sector": {"participations": 2, "organisations": 1},
         "academia": {"participations": 1, "organisations": 0},
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "ordinals", "line", "own_line"),
+    [
+        ("fr", ["1re", "2e", "21e"], "Dialogue Asie (2e édition)", "2e édition"),
+        ("es", ["1.ª", "2.ª", "21.ª"], "Dialogue Asie (2.ª edición)", "2.ª edición"),
+        ("ru", ["1-й", "2-й", "21-й"], "Dialogue Asie (2-й выпуск)", "2-й выпуск"),
+        ("ar", ["1", "2", "21"], "Dialogue Asie (الدورة 2)", "الدورة 2"),
+        ("zh-hans", ["第1", "第2", "第21"], "第2届Dialogue Asie", "第2届"),
+    ],
+)
+def test_an_editions_ordinal_is_written_in_the_pages_language(language, ordinals, line, own_line):
+    series = EventSeriesFactory(name="Dialogue Asie")
+    workshop = EventFactory(title="Workshop", series=series, edition=2)
+    named = EventFactory.build(title="Dialogue Asie in Jeju", series=series, edition=2)
+
+    with translation.override(language):
+        shown = [EventFactory.build(edition=n).edition_display for n in (1, 2, 21)]
+        lines = (workshop.series_line, named.series_line)
+
+    assert shown == ordinals
+    assert lines == (line, own_line)

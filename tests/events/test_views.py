@@ -21,6 +21,7 @@ from tests.factories import (
     ThemeFactory,
     rich_event,
 )
+from tests.records import read_csv
 from tests.uploads import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -604,3 +605,26 @@ def test_photo_page_query_count_does_not_grow_with_the_gallery(client):
     PhotoFactory(event=event, order=10)
 
     assert count_queries(client, photo.get_absolute_url()) == before
+
+
+def test_a_translated_list_is_in_the_order_of_the_names_it_shows(client):
+    # English order: Attorney, Bureau, Customs; French order: Bureau, Douanes, Parquet.
+    OrganizationFactory(slug="attorney", name="Attorney General", name_fr="Parquet général")
+    OrganizationFactory(slug="bureau", name="Bureau of Investigation", name_fr="")
+    OrganizationFactory(slug="customs", name="Customs", name_fr="Douanes")
+    alpha, beta, gamma = (
+        EventFactory(title=title, title_fr=french)
+        for title, french in [("Alpha workshop", "Zêta"), ("Beta workshop", "Alpha"), ("Gamma", "")]
+    )
+
+    def slugs(response):
+        return [row["url"].rstrip("/").rsplit("/", 1)[1] for row in read_csv(response)]
+
+    french = client.get("/fr/stakeholders/").context["organizations"]
+    english = client.get("/stakeholders/").context["organizations"]
+    french_export = slugs(client.get("/fr/stakeholders/export.csv"))
+    by_title = client.get("/fr/events/", {"sort": "title"}).context["events"]
+
+    assert [o.slug for o in french] == french_export == ["bureau", "customs", "attorney"]
+    assert [o.slug for o in english] == ["attorney", "bureau", "customs"]
+    assert list(by_title) == [beta, gamma, alpha]  # Alpha, Gamma, Zêta

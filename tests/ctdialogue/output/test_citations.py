@@ -151,8 +151,10 @@ def test_initiative_citation_gives_the_launch_year(client):
 
     item = json.loads(client.get("/initiatives/tat/cite.json").content)[0]
     _, _, fields = parse_bibtex(client.get("/initiatives/tat/cite.bib").content.decode())
+    french = json.loads(client.get("/fr/initiatives/tat/cite.json").content)[0]
 
     assert item["title"] == "Tech Against Terrorism"
+    assert (item["note"], french["note"]) == ("Launched in 2016", "Lancée en 2016")
     assert item["issued"] == {"date-parts": [[2016]]}
     # Known to the year: no month is invented.
     assert (fields["year"], fields["date"]) == ("2016", "2016")

@@ -475,3 +475,12 @@ def test_publisher_publishes_from_a_changelist_with_counts(publisher_client):
     assert "Event series published: Asia ICT and CT Dialogue." in messages_of(response)
     series.refresh_from_db()
     assert series.is_published
+
+
+def test_the_publication_filter_speaks_the_admins_language(editor_client):
+    editor_client.cookies["django_language"] = "fr"
+
+    page = editor_client.get(admin_url(Event, "changelist")).content.decode()
+
+    assert "Par publication" in page
+    assert all(f"{state}</a>" in page for state in ("Brouillon", "Programmé", "Publié"))

@@ -365,3 +365,57 @@ def test_deleting_a_record_others_depend_on_is_refused_with_the_list(
         assert name in page
     assert model.objects.filter(pk=record.pk).exists()
     assert every_link() == before
+
+
+def test_the_compare_page_shows_one_languages_changes_when_asked(editor_client):
+    theme = ThemeFactory(name="Digital evidence", description="Before")
+    old = save_version(theme)
+    edit(editor_client, theme, description="After", name_fr="Preuves", name_ru="Доказательства")
+    new = Version.objects.get_for_object(theme).first()
+    url = admin_url(Theme, "compare", theme.pk)
+    versions = {"old": old.pk, "new": new.pk}
+
+    everything = editor_client.get(url, versions)
+    french = editor_client.get(url, {**versions, "language": "fr"})
+    original = editor_client.get(url, {**versions, "language": "original"})
+    unknown = editor_client.get(url, {**versions, "language": "xx"})
+
+    def shown(response):
+        return [
+            (group.language, [change.label for change in group.changes])
+            for group in response.context["change_groups"]
+        ]
+
+    assert shown(everything) == [("", ["Description"]), ("fr", ["Name"]), ("ru", ["Name"])]
+    assert shown(french) == [("fr", ["Name"])]
+    assert shown(original) == [("", ["Description"])]
+    assert "Доказательства" not in french.content.decode()
+    links = [(label, current) for label, _href, current in french.context["languages"]]
+    assert links == [
+        ("All languages", False),
+        ("The record's own texts and fields", False),
+        ("Translation into French", True),
+        ("Translation into Russian", False),
+    ]
+    assert f'href="?old={old.pk}&amp;new={new.pk}&amp;language=ru"' in french.content.decode()
+    assert unknown.status_code == 400
+    assert shown(unknown) == shown(everything)
+    assert "These versions differ in nothing in “xx”: all changes are shown." in (
+        unknown.content.decode()
+    )
+
+
+def test_the_editors_own_markup_is_no_change_but_new_emphasis_is(editor_client):
+    event = EventFactory(summary="A two-day workshop.", body="<p>One.</p><p>Two.</p>")
+    old = save_version(event)
+    Event.objects.filter(pk=event.pk).update(
+        summary="<p>A two-day workshop.</p>", body="<p>One.</p>\n<p><em>Two.</em></p>"
+    )
+    event.refresh_from_db()
+    new = save_version(event)
+
+    response = editor_client.get(
+        admin_url(Event, "compare", event.pk), {"old": old.pk, "new": new.pk}
+    )
+
+    assert [change.label for change in response.context["changes"]] == ["Body"]

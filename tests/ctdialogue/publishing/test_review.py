@@ -290,3 +290,27 @@ def test_every_review_step_is_in_the_records_history_with_who(
     )
     assert history.count("Editor Staff") == 2
     assert history.count("Publisher Staff") == 1
+
+
+def test_the_review_page_groups_the_changes_by_language(editor_client, publisher_client, event):
+    edit_as_editor(
+        editor_client,
+        event,
+        submit=True,
+        title=NEW_TITLE,
+        title_fr="Deuxième dialogue Asie TIC et lutte antiterroriste",
+        title_zh_hans="第二次亚洲信通技术与反恐对话",
+    )
+
+    page = publisher_client.get(f"/admin/events/event/{event.pk}/pending/review/")
+
+    groups = page.context["change_groups"]
+    assert [(group.language, group.heading) for group in groups] == [
+        ("", "The record's own texts and fields"),
+        ("zh", "Translation into Simplified Chinese"),  # in the UN's order of languages
+        ("fr", "Translation into French"),
+    ]
+    assert [[change.label for change in group.changes] for group in groups] == [["Title"]] * 3
+    html = page.content.decode()
+    assert '<th colspan="3" scope="rowgroup" class="version-group">Translation into French' in html
+    assert '<td lang="zh-Hans"><em lang="en">(empty)</em></td>' in html

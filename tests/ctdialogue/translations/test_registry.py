@@ -13,6 +13,7 @@ from ctdialogue.translations.registry import (
     shown_language,
     text_columns,
     translated_fields,
+    un_code,
 )
 from events.models import Event, Theme
 from resolutions.models import Resolution
@@ -173,3 +174,17 @@ def test_every_content_text_is_translated_and_no_identifier_is():
     )
     assert translated_fields(Resolution) == ("title", "official_title", "agenda_item", "summary")
     assert "slug" not in translated_fields(Theme)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("zh-hans", "zh"), ("zh-Hans", "zh"), ("fr", "fr"), ("ar", "ar"), ("de", "en"), ("", "en")],
+)
+def test_un_code_is_the_un_code_of_a_language(code, expected):
+    with translation.override("en"):
+        assert un_code(code) == expected
+
+
+def test_un_code_is_by_default_the_active_languages():
+    with translation.override("ru"):
+        assert un_code() == "ru"
