@@ -227,6 +227,9 @@ def test_gallery_pages_fit_a_375px_screen_without_horizontal_scroll(phone, galle
     serve_media(phone.page)
     phone.open({"event": GALLERY, "photo": gallery[0]}[which])
     phone.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy ones
+    # Lazy images start loading after the scroll: wait until each has loaded or failed
+    # (on a busy machine, checking at once found two of three still on their way).
+    phone.page.wait_for_function("[...document.images].every(image => image.complete)")
 
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
     assert all(images_loaded(phone))
